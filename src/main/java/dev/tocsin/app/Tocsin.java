@@ -1,0 +1,86 @@
+package dev.tocsin.app;
+
+import dev.tocsin.auth.TokenStore;
+import dev.tocsin.config.ConfigService;
+import dev.tocsin.http.Auth;
+import dev.tocsin.http.HttpServer;
+import dev.tocsin.http.OperationsRoutes;
+import dev.tocsin.http.Routes;
+import dev.tocsin.store.Database;
+import dev.tocsin.trace.Actor;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The whole server, wired by hand from plain constructors, top to bottom: storage, configuration,
+ * incidents, ingestion, HTTP. Production, tests and the demo all start Tocsin through here.
+ */
+public final class Tocsin implements AutoCloseable {
+    private final Settings settings;
+    private final PrometheusMeterRegistry metrics;
+    private final Database database;
+    private final TokenStore tokens;
+    private final ConfigService config;
+    private final HttpServer http;
+
+    private Tocsin(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.database = Database.open(settings.databaseUrl(), metrics);
+        try {
+            this.tokens = new TokenStore(database, clock);
+            this.config = new ConfigService(database, clock);
+            if (settings.configFile() != null) config.applyFile(settings.configFile(), Actor.system());
+            Auth auth = new Auth(tokens);
+            List<Routes> routes = List.of(
+                    OperationsRoutes.of(database, metrics, Version.current()),
+                    config.routes(auth));
+            this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Builds and starts a server; the caller closes it. */
+    public static Tocsin start(Settings settings, Clock clock) {
+        Tocsin tocsin = new Tocsin(settings, clock);
+        try {
+            tocsin.http.start();
+        } catch (RuntimeException e) {
+            tocsin.database.close();
+            throw e;
+        }
+        return tocsin;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String publicUrl() {
+        return settings.publicUrlFor(port());
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public ConfigService config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        database.close();
+        metrics.close();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.tocsin.config;
+
+import dev.tocsin.incident.Severity;
+
+/**
+ * What an integration key stands for, as the ingest endpoints need it.
+ *
+ * @param serviceId          the service whose incidents this key's alerts open
+ * @param type               {@code events-v2}, {@code alertmanager}, {@code grafana}, {@code generic}, …
+ * @param key                the integration key itself
+ * @param defaultSeverity    severity given to events whose severity is missing or not one of the four
+ * @param rateLimitPerSecond events per second accepted for this key before answering 429
+ * @param secret             optional shared secret (Grafana HMAC signature), or null
+ */
+public record IntegrationBinding(String serviceId, String type, String key, Severity defaultSeverity,
+                                 int rateLimitPerSecond, String secret) {
+    public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 100;
+    public static final Severity DEFAULT_SEVERITY = Severity.ERROR;
+}

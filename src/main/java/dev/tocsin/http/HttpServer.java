@@ -1,0 +1,95 @@
+package dev.tocsin.http;
+
+import dev.tocsin.store.StorageException;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The HTTP server: JSON, error rendering, request metrics, and the route groups it is given. */
+public final class HttpServer implements AutoCloseable {
+    /** Requests larger than this are refused before they are read (ingest endpoints enforce 512 KB themselves). */
+    public static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin javalin;
+
+    public HttpServer(String host, int port, MeterRegistry metrics, List<Routes> routeGroups) {
+        this.javalin = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.defaultContentType = "application/json";
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.requestLogger.http((ctx, millis) -> {
+                String endpoint = endpointPath(ctx);
+                Timer.builder("tocsin.http.requests")
+                        .description("HTTP request latency")
+                        .tag("method", ctx.method().toString())
+                        .tag("endpoint", endpoint)
+                        .tag("status", Integer.toString(ctx.statusCode()))
+                        .publishPercentileHistogram()
+                        .register(metrics)
+                        .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+            });
+            config.routes.exception(ApiException.class, (e, ctx) -> {
+                ctx.status(e.status()).json(errorBody(e.code(), e.getMessage(), e.details()));
+            });
+            config.routes.exception(StorageException.class, (e, ctx) -> {
+                log.warn("storage unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.status(503).header("Retry-After", "1")
+                        .json(errorBody("unavailable", "storage is unavailable: " + e.getMessage(), List.of()));
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(errorBody("internal", "internal error; see the server log", List.of()));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    ctx.json(errorBody("not_found", "no endpoint " + ctx.method() + " " + ctx.path(), List.of()));
+                }
+            });
+            for (Routes group : routeGroups) group.register(config.routes);
+        });
+    }
+
+    private static String endpointPath(io.javalin.http.Context ctx) {
+        try {
+            return ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    public static Map<String, Object> errorBody(String code, String message, List<String> details) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        if (!details.isEmpty()) error.put("details", details);
+        return Map.of("error", error);
+    }
+
+    public HttpServer start() {
+        javalin.start();
+        return this;
+    }
+
+    /** The port actually bound (useful when started on port 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

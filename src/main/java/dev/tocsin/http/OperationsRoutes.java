@@ -1,0 +1,27 @@
+package dev.tocsin.http;
+
+import dev.tocsin.store.Database;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.Map;
+
+/** {@code /healthz} (the process answers), {@code /readyz} (the database answers) and {@code /metrics}. */
+public final class OperationsRoutes {
+    private OperationsRoutes() {
+    }
+
+    public static Routes of(Database database, PrometheusMeterRegistry metrics, String version) {
+        return routes -> {
+            routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "version", version)));
+            routes.get("/readyz", ctx -> {
+                if (database.isReachable()) {
+                    ctx.json(Map.of("status", "ready", "database", database.dialect().name().toLowerCase()));
+                } else {
+                    ctx.status(503).json(Map.of("status", "unavailable", "reason", "database is not reachable"));
+                }
+            });
+            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+        };
+    }
+}

@@ -1,0 +1,12 @@
+package dev.tocsin.incident;
+
+import java.util.Locale;
+
+/** How urgently an incident needs a person: high pages now, low can wait. Picks the notification rules used. */
+public enum Urgency {
+    HIGH, LOW;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

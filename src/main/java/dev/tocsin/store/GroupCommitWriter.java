@@ -1,0 +1,155 @@
+package dev.tocsin.store;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serialises every write through one thread and commits concurrent writes together.
+ *
+ * <p>Durability costs one fsync per commit; by draining whatever queued up while the previous commit was
+ * syncing, N concurrent callers share one fsync instead of paying N. A caller's future completes only after
+ * the commit that holds its work returned, so "answered" implies "durable".
+ *
+ * <p>If any job in a batch fails, the whole transaction is rolled back and each job is re-run in its own
+ * transaction, so one bad job never takes its neighbours down and never leaves half its work behind.
+ * Jobs therefore must be pure database work (no side effects outside the handle).
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+    public static final int DEFAULT_MAX_BATCH = 512;
+    public static final int DEFAULT_QUEUE_CAPACITY = 20_000;
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    private record Pending<T>(WriteJob<T> job, CompletableFuture<T> future) {
+        void runInto(Handle handle, List<Runnable> completions) throws Exception {
+            T result = job.run(handle);
+            completions.add(() -> future.complete(result));
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<Pending<?>> queue;
+    private final int maxBatch;
+    private final Thread thread;
+    private final Timer commitTimer;
+    private final DistributionSummary batchSize;
+    private volatile boolean running = true;
+
+    public GroupCommitWriter(Jdbi jdbi, MeterRegistry metrics, int maxBatch, int queueCapacity) {
+        this.jdbi = jdbi;
+        this.maxBatch = maxBatch;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.commitTimer = Timer.builder("tocsin.db.commit")
+                .description("Time to run and commit one group of writes")
+                .publishPercentileHistogram()
+                .register(metrics);
+        this.batchSize = DistributionSummary.builder("tocsin.db.commit.batch")
+                .description("Writes committed together in one transaction")
+                .register(metrics);
+        this.thread = new Thread(this::loop, "tocsin-writer");
+        this.thread.setDaemon(false);
+        this.thread.start();
+    }
+
+    /** Queues a job; the future completes after the job's transaction committed. */
+    public <T> CompletableFuture<T> submit(WriteJob<T> job) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        if (!running) {
+            future.completeExceptionally(new StorageException("the database writer is shut down"));
+            return future;
+        }
+        if (!queue.offer(new Pending<>(job, future))) {
+            future.completeExceptionally(new StorageException("the database writer is overloaded; retry shortly"));
+        }
+        return future;
+    }
+
+    private void loop() {
+        List<Pending<?>> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                log.error("writer loop failed", e);
+            } finally {
+                batch.clear();
+            }
+        }
+        failRemaining();
+    }
+
+    private void commit(List<Pending<?>> batch) {
+        long start = System.nanoTime();
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        try {
+            jdbi.useTransaction(handle -> {
+                for (Pending<?> pending : batch) pending.runInto(handle, completions);
+            });
+            completions.forEach(Runnable::run);
+            batchSize.record(batch.size());
+        } catch (Exception batchFailure) {
+            if (batch.size() == 1) {
+                fail(batch.get(0), batchFailure);
+            } else {
+                batch.forEach(this::commitAlone);
+            }
+        } finally {
+            commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void commitAlone(Pending<?> pending) {
+        List<Runnable> completions = new ArrayList<>(1);
+        try {
+            jdbi.useTransaction(handle -> pending.runInto(handle, completions));
+            completions.forEach(Runnable::run);
+        } catch (Exception e) {
+            fail(pending, e);
+        }
+    }
+
+    private static void fail(Pending<?> pending, Exception cause) {
+        Throwable reported = cause;
+        if (cause instanceof org.jdbi.v3.core.JdbiException || cause instanceof java.sql.SQLException) {
+            reported = new StorageException("database write failed: " + cause.getMessage(), cause);
+        }
+        pending.future().completeExceptionally(reported);
+    }
+
+    private void failRemaining() {
+        Pending<?> pending;
+        while ((pending = queue.poll()) != null) {
+            pending.future().completeExceptionally(new StorageException("the database writer is shut down"));
+        }
+    }
+
+    /** Stops taking work, commits what is queued, then returns. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
