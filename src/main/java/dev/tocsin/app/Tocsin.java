@@ -6,6 +6,10 @@ import dev.tocsin.http.Auth;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
 import dev.tocsin.http.Routes;
+import dev.tocsin.incident.AlertIntake;
+import dev.tocsin.incident.IncidentRoutes;
+import dev.tocsin.incident.IncidentStore;
+import dev.tocsin.incident.Incidents;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -24,6 +28,8 @@ public final class Tocsin implements AutoCloseable {
     private final Database database;
     private final TokenStore tokens;
     private final ConfigService config;
+    private final AlertIntake intake;
+    private final Incidents incidents;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -34,10 +40,14 @@ public final class Tocsin implements AutoCloseable {
             this.tokens = new TokenStore(database, clock);
             this.config = new ConfigService(database, clock);
             if (settings.configFile() != null) config.applyFile(settings.configFile(), Actor.system());
+            IncidentStore incidentStore = new IncidentStore();
+            this.intake = new AlertIntake(database, config::current, incidentStore, clock);
+            this.incidents = new Incidents(database, incidentStore, clock);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
-                    config.routes(auth));
+                    config.routes(auth),
+                    new IncidentRoutes(incidents, config, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
@@ -75,6 +85,14 @@ public final class Tocsin implements AutoCloseable {
 
     public ConfigService config() {
         return config;
+    }
+
+    public AlertIntake intake() {
+        return intake;
+    }
+
+    public Incidents incidents() {
+        return incidents;
     }
 
     @Override

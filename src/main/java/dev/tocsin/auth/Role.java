@@ -16,6 +16,7 @@ public enum Role {
         return compareTo(other) >= 0;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

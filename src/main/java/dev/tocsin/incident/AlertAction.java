@@ -7,6 +7,7 @@ import java.util.Optional;
 public enum AlertAction {
     TRIGGER, ACKNOWLEDGE, RESOLVE;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,20 +1,127 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.config.IntegrationBinding;
+import dev.tocsin.config.Organisation;
+import dev.tocsin.store.Database;
+import dev.tocsin.trace.Actor;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * Applies alert events durably: the returned future completes once the events, and the alerts and incidents
- * they opened or changed, are committed. (Skeleton; implemented by the incident work.)
+ * Applies alert events durably: each event is recorded, and opens, counts, acknowledges or resolves the alert
+ * with its dedup key on its integration. The returned future completes once all of it is committed, so an
+ * ingest endpoint answers 2xx only for what will survive a crash.
  */
 public final class AlertIntake {
+    private final Database database;
+    private final Supplier<Organisation> organisation;
+    private final IncidentStore store;
+    private final Clock clock;
+
+    public AlertIntake(Database database, Supplier<Organisation> organisation, IncidentStore store, Clock clock) {
+        this.database = database;
+        this.organisation = organisation;
+        this.store = store;
+        this.clock = clock;
+    }
+
     /** Applies the events in order, in one transaction; outcomes are in the same order. */
     public CompletableFuture<List<AlertOutcome>> submit(List<AlertEvent> events) {
-        throw new UnsupportedOperationException("not yet");
+        Instant receivedAt = clock.instant();
+        List<String> serviceIds = new ArrayList<>(events.size());
+        Organisation current = organisation.get();
+        for (AlertEvent event : events) {
+            Optional<IntegrationBinding> binding = current.integrationByKey(event.integrationKey());
+            if (binding.isEmpty()) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "integration key '" + event.integrationKey() + "' is not configured"));
+            }
+            serviceIds.add(binding.get().serviceId());
+        }
+        return database.write(handle -> {
+            List<AlertOutcome> outcomes = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                outcomes.add(apply(handle, events.get(i), serviceIds.get(i), receivedAt));
+            }
+            return outcomes;
+        });
     }
 
     /** Stores a change event durably. */
     public CompletableFuture<Void> submitChange(ChangeEvent change) {
-        throw new UnsupportedOperationException("not yet");
+        Instant receivedAt = clock.instant();
+        return database.write(handle -> {
+            store.insertChange(handle, change, receivedAt);
+            return null;
+        });
+    }
+
+    private AlertOutcome apply(Handle handle, AlertEvent event, String serviceId, Instant at) {
+        Optional<IncidentStore.OpenAlert> open = store.findOpenAlert(handle, event.integrationKey(), event.dedupKey());
+        AlertOutcome outcome = switch (event.action()) {
+            case TRIGGER -> open.map(alert -> deduplicate(handle, alert, event, at))
+                    .orElseGet(() -> openIncident(handle, event, serviceId, at));
+            case ACKNOWLEDGE -> open.map(alert -> acknowledge(handle, alert, event, at))
+                    .orElseGet(() -> dropped(event));
+            case RESOLVE -> open.map(alert -> resolve(handle, alert, event, at))
+                    .orElseGet(() -> dropped(event));
+        };
+        store.insertEvent(handle, event, outcome, at);
+        return outcome;
+    }
+
+    private AlertOutcome openIncident(Handle handle, AlertEvent event, String serviceId, Instant at) {
+        long incidentId = store.nextId(handle, "incident");
+        long alertId = store.nextId(handle, "alert");
+        Incident incident = IncidentLifecycle.open(incidentId, serviceId, event, at);
+        store.insertIncident(handle, incident);
+        store.insertAlert(handle, new Alert(alertId, incidentId, serviceId, event.integrationKey(), event.dedupKey(),
+                true, incident.title(), event.severity(), event.source(), event.component(), event.group(),
+                event.alertClass(), event.details(), event.links(), at, at, null, 1, at));
+        store.insertTimeline(handle, IncidentLifecycle.triggeredEntry(incident, alertId, event, actor(event)));
+        return new AlertOutcome(AlertOutcome.Result.CREATED, event.dedupKey(), alertId, incidentId);
+    }
+
+    private AlertOutcome deduplicate(Handle handle, IncidentStore.OpenAlert alert, AlertEvent event, Instant at) {
+        store.touchAlert(handle, alert.alertId(), at);
+        return new AlertOutcome(AlertOutcome.Result.DEDUPLICATED, event.dedupKey(), alert.alertId(), alert.incidentId());
+    }
+
+    private AlertOutcome acknowledge(Handle handle, IncidentStore.OpenAlert alert, AlertEvent event, Instant at) {
+        Incident incident = store.findIncident(handle, alert.incidentId()).orElseThrow();
+        Transition transition = IncidentLifecycle.acknowledge(incident, actor(event), dev.tocsin.trace.Channel.EVENT, at);
+        apply(handle, transition);
+        store.touchAlert(handle, alert.alertId(), at);
+        return new AlertOutcome(AlertOutcome.Result.ACKNOWLEDGED, event.dedupKey(), alert.alertId(), alert.incidentId());
+    }
+
+    private AlertOutcome resolve(Handle handle, IncidentStore.OpenAlert alert, AlertEvent event, Instant at) {
+        store.resolveAlert(handle, alert.alertId(), at);
+        Incident incident = store.findIncident(handle, alert.incidentId()).orElseThrow();
+        apply(handle, IncidentLifecycle.alertResolved(incident, alert.alertId(), event.dedupKey(), actor(event), at));
+        return new AlertOutcome(AlertOutcome.Result.RESOLVED, event.dedupKey(), alert.alertId(), alert.incidentId());
+    }
+
+    private void apply(Handle handle, Transition transition) {
+        if (transition instanceof Transition.Changed changed) {
+            store.updateIncident(handle, changed.incident());
+            changed.entries().forEach(entry -> store.insertTimeline(handle, entry));
+        }
+    }
+
+    private static AlertOutcome dropped(AlertEvent event) {
+        return new AlertOutcome(AlertOutcome.Result.DROPPED, event.dedupKey(), null, null);
+    }
+
+    private static Actor actor(AlertEvent event) {
+        String source = event.source() == null || event.source().isBlank() ? "" : " (" + event.source() + ")";
+        return Actor.integration(event.format() + source);
     }
 }

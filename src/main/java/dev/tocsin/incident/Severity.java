@@ -12,6 +12,7 @@ public enum Severity {
         return this == CRITICAL || this == ERROR ? Urgency.HIGH : Urgency.LOW;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum Urgency {
     HIGH, LOW;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

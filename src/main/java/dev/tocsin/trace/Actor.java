@@ -33,6 +33,7 @@ public record Actor(Kind kind, String id) {
                 text.substring(colon + 1));
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     @Override
     public String toString() {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;

@@ -10,6 +10,7 @@ import java.util.Optional;
 public enum Channel {
     API, CLI, WEB, EVENT, CONFIG, SYSTEM, SMS, VOICE, EMAIL, PUSH, SLACK, TEAMS, MATTERMOST, WEBHOOK, PHONE;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,0 +1,104 @@
+package dev.tocsin.incident;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tocsin.trace.Actor;
+import dev.tocsin.trace.Channel;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The rules of an incident's life, as pure functions of (state, command, time): no clock, no database.
+ * The store applies what these return; the same rules will serve the engine and {@code simulate}.
+ */
+public final class IncidentLifecycle {
+    private IncidentLifecycle() {
+    }
+
+    /** A new incident opened by its first alert. */
+    public static Incident open(long id, String serviceId, AlertEvent event, Instant at) {
+        return new Incident(id, serviceId, title(event), IncidentStatus.TRIGGERED, event.severity().defaultUrgency(),
+                event.severity(), at, at, null, null, null, null, 1, 1, List.of());
+    }
+
+    public static TimelineEntry triggeredEntry(Incident incident, long alertId, AlertEvent event, Actor actor) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode()
+                .put("alert_id", alertId)
+                .put("dedup_key", event.dedupKey())
+                .put("format", event.format())
+                .put("severity", event.severity().wireName());
+        if (event.sentSeverity() != null && !event.sentSeverity().equalsIgnoreCase(event.severity().wireName())) {
+            data.put("sent_severity", event.sentSeverity());
+        }
+        return TimelineEntry.of(incident.id(), incident.createdAt(), "triggered", actor, Channel.EVENT,
+                "Triggered by " + event.format() + " alert: " + incident.title(), data);
+    }
+
+    public static Transition acknowledge(Incident incident, Actor actor, Channel channel, Instant at) {
+        return switch (incident.status()) {
+            case RESOLVED -> new Transition.Refused(incident, "incident " + incident.number() + " is already resolved");
+            case ACKNOWLEDGED -> new Transition.Unchanged(incident, "incident " + incident.number()
+                    + " is already acknowledged by " + incident.acknowledgedBy());
+            case TRIGGERED -> changed(incident.withStatus(IncidentStatus.ACKNOWLEDGED, at, actor.toString()),
+                    "acknowledged", actor, channel, at, "Acknowledged by " + actor.id() + " via " + channel.wireName());
+        };
+    }
+
+    public static Transition resolve(Incident incident, Actor actor, Channel channel, Instant at) {
+        if (incident.status() == IncidentStatus.RESOLVED) {
+            return new Transition.Unchanged(incident, "incident " + incident.number() + " is already resolved");
+        }
+        return changed(incident.withStatus(IncidentStatus.RESOLVED, at, actor.toString()),
+                "resolved", actor, channel, at, "Resolved by " + actor.id() + " via " + channel.wireName());
+    }
+
+    /** One of the incident's alerts was resolved by its source; the incident resolves with its last open alert. */
+    public static Transition alertResolved(Incident incident, long alertId, String dedupKey, Actor actor, Instant at) {
+        int stillOpen = Math.max(0, incident.openAlerts() - 1);
+        Incident counted = new Incident(incident.id(), incident.serviceId(), incident.title(), incident.status(),
+                incident.urgency(), incident.severity(), incident.createdAt(), at, incident.acknowledgedAt(),
+                incident.acknowledgedBy(), incident.resolvedAt(), incident.resolvedBy(), incident.alertCount(),
+                stillOpen, incident.assignees());
+        TimelineEntry alertEntry = TimelineEntry.of(incident.id(), at, "alert_resolved", actor, Channel.EVENT,
+                "Alert " + dedupKey + " resolved by its source",
+                JsonNodeFactory.instance.objectNode().put("alert_id", alertId).put("dedup_key", dedupKey));
+        if (stillOpen > 0 || !incident.status().isOpen()) {
+            return new Transition.Changed(counted, List.of(alertEntry));
+        }
+        Incident resolved = counted.withStatus(IncidentStatus.RESOLVED, at, actor.toString());
+        TimelineEntry resolvedEntry = TimelineEntry.of(incident.id(), at, "resolved", actor, Channel.EVENT,
+                "Resolved: every alert was resolved by its source", null);
+        return new Transition.Changed(resolved, List.of(alertEntry, resolvedEntry));
+    }
+
+    public static Transition reassign(Incident incident, List<String> userIds, Actor actor, Channel channel, Instant at) {
+        if (!incident.status().isOpen()) {
+            return new Transition.Refused(incident, "incident " + incident.number() + " is resolved; reopen it first");
+        }
+        Incident reassigned = new Incident(incident.id(), incident.serviceId(), incident.title(), incident.status(),
+                incident.urgency(), incident.severity(), incident.createdAt(), at, incident.acknowledgedAt(),
+                incident.acknowledgedBy(), incident.resolvedAt(), incident.resolvedBy(), incident.alertCount(),
+                incident.openAlerts(), userIds);
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        userIds.forEach(data.putArray("assignees")::add);
+        return new Transition.Changed(reassigned, List.of(TimelineEntry.of(incident.id(), at, "reassigned", actor,
+                channel, "Reassigned by " + actor.id() + " to " + String.join(", ", userIds), data)));
+    }
+
+    public static TimelineEntry note(Incident incident, String text, Actor actor, Channel channel, Instant at) {
+        return TimelineEntry.of(incident.id(), at, "note", actor, channel, text, null);
+    }
+
+    private static Transition changed(Incident next, String kind, Actor actor, Channel channel, Instant at,
+                                      String message) {
+        return new Transition.Changed(next, List.of(TimelineEntry.of(next.id(), at, kind, actor, channel, message, null)));
+    }
+
+    static final int MAX_TITLE = 1024;
+
+    private static String title(AlertEvent event) {
+        String summary = event.summary() == null || event.summary().isBlank() ? event.dedupKey() : event.summary();
+        return summary.length() <= MAX_TITLE ? summary : summary.substring(0, MAX_TITLE);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.tocsin.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tocsin.auth.Principal;
+import dev.tocsin.auth.Role;
+import dev.tocsin.config.ConfigService;
+import dev.tocsin.http.ApiException;
+import dev.tocsin.http.Auth;
+import dev.tocsin.http.Json;
+import dev.tocsin.http.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/v1/incidents}: list with filters and cursor pagination, details, and responder actions. */
+public final class IncidentRoutes implements Routes {
+    public static final int DEFAULT_PAGE_SIZE = 25;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final Incidents incidents;
+    private final ConfigService config;
+    private final Auth auth;
+
+    public IncidentRoutes(Incidents incidents, ConfigService config, Auth auth) {
+        this.incidents = incidents;
+        this.config = config;
+        this.auth = auth;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/incidents", this::list);
+        routes.get("/api/v1/incidents/{id}", this::get);
+        routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> {
+            Principal caller = auth.require(ctx, Role.RESPONDER);
+            respond(ctx, incidents.acknowledge(id(ctx), caller.actor(), Auth.channel(ctx)));
+        });
+        routes.post("/api/v1/incidents/{id}/resolve", ctx -> {
+            Principal caller = auth.require(ctx, Role.RESPONDER);
+            respond(ctx, incidents.resolve(id(ctx), caller.actor(), Auth.channel(ctx)));
+        });
+        routes.post("/api/v1/incidents/{id}/reassign", this::reassign);
+        routes.post("/api/v1/incidents/{id}/notes", this::addNote);
+    }
+
+    private void list(Context ctx) {
+        auth.require(ctx, Role.OBSERVER);
+        List<String> problems = new ArrayList<>();
+        List<IncidentStatus> statuses = new ArrayList<>();
+        for (String value : values(ctx, "status")) {
+            IncidentStatus.parse(value).ifPresentOrElse(statuses::add, () -> problems.add(
+                    "status: '" + value + "' is not one of triggered, acknowledged, resolved"));
+        }
+        List<Urgency> urgencies = new ArrayList<>();
+        for (String value : values(ctx, "urgency")) {
+            switch (value.toLowerCase()) {
+                case "high" -> urgencies.add(Urgency.HIGH);
+                case "low" -> urgencies.add(Urgency.LOW);
+                default -> problems.add("urgency: '" + value + "' is not one of high, low");
+            }
+        }
+        List<String> serviceIds = null;
+        List<String> services = values(ctx, "service");
+        List<String> teams = values(ctx, "team");
+        if (!services.isEmpty() || !teams.isEmpty()) {
+            serviceIds = new ArrayList<>(services);
+            for (String team : teams) serviceIds.addAll(config.current().serviceIdsOfTeam(team));
+        }
+        int limit = DEFAULT_PAGE_SIZE;
+        String limitText = ctx.queryParam("limit");
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText);
+                if (limit < 1 || limit > MAX_PAGE_SIZE) problems.add("limit: must be between 1 and " + MAX_PAGE_SIZE);
+            } catch (NumberFormatException e) {
+                problems.add("limit: '" + limitText + "' is not a number");
+            }
+        }
+        Long before = null;
+        String cursor = ctx.queryParam("cursor");
+        if (cursor != null && !cursor.isBlank()) {
+            before = decodeCursor(cursor);
+            if (before == null) problems.add("cursor: '" + cursor + "' is not a cursor this server issued");
+        }
+        if (!problems.isEmpty()) throw ApiException.badRequest("invalid incident query", problems);
+        IncidentFilter filter = new IncidentFilter(statuses, urgencies, serviceIds, ctx.queryParam("assigned_to"));
+        List<Incident> page = incidents.list(filter, before, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incidents", page);
+        body.put("next_cursor", page.size() == limit ? encodeCursor(page.get(page.size() - 1).id()) : null);
+        ctx.json(body);
+    }
+
+    private void get(Context ctx) {
+        auth.require(ctx, Role.OBSERVER);
+        long id = id(ctx);
+        Incidents.Details details = incidents.find(id).orElseThrow(() -> ApiException.notFound("incident #" + id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incident", details.incident());
+        body.put("service_name", config.current().serviceName(details.incident().serviceId()).orElse(null));
+        body.put("alerts", details.alerts());
+        body.put("timeline", details.timeline());
+        body.put("changes", incidents.changesAround(details.incident()));
+        ctx.json(body);
+    }
+
+    private void reassign(Context ctx) {
+        Principal caller = auth.require(ctx, Role.RESPONDER);
+        long id = id(ctx);
+        JsonNode body = jsonBody(ctx);
+        JsonNode users = body.path("users");
+        if (!users.isArray() || users.isEmpty()) {
+            throw ApiException.badRequest("body must be {\"users\": [\"<user id>\", …]} with at least one user");
+        }
+        List<String> userIds = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (JsonNode user : users) {
+            String userId = user.asText();
+            if (!user.isTextual() || !config.current().hasUser(userId)) {
+                problems.add("users: '" + userId + "' is not a configured user");
+            } else if (!userIds.contains(userId)) {
+                userIds.add(userId);
+            }
+        }
+        if (!problems.isEmpty()) throw ApiException.badRequest("cannot reassign incident #" + id, problems);
+        respond(ctx, incidents.reassign(id, userIds, caller.actor(), Auth.channel(ctx)));
+    }
+
+    private void addNote(Context ctx) {
+        Principal caller = auth.require(ctx, Role.RESPONDER);
+        long id = id(ctx);
+        String text = jsonBody(ctx).path("text").asText("").strip();
+        if (text.isEmpty()) throw ApiException.badRequest("body must be {\"text\": \"<note>\"} with a non-empty text");
+        if (text.length() > 10_000) throw ApiException.badRequest("text: a note is at most 10000 characters");
+        ctx.status(201).json(Map.of("entry", incidents.addNote(id, text, caller.actor(), Auth.channel(ctx))));
+    }
+
+    private static void respond(Context ctx, Incidents.ActionResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incident", result.incident());
+        body.put("changed", result.changed());
+        body.put("message", result.reason());
+        ctx.json(body);
+    }
+
+    /** Accepts {@code 123} or {@code #123} (URL-encoded as %23123). */
+    static long id(Context ctx) {
+        String text = ctx.pathParam("id").replaceFirst("^#", "");
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) return id;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.badRequest("incident id '" + ctx.pathParam("id") + "' is not an incident number");
+    }
+
+    private static JsonNode jsonBody(Context ctx) {
+        try {
+            JsonNode node = Json.mapper().readTree(ctx.body());
+            if (node == null || !node.isObject()) throw ApiException.badRequest("body must be a JSON object");
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static List<String> values(Context ctx, String name) {
+        List<String> values = new ArrayList<>();
+        for (String raw : ctx.queryParams(name)) {
+            for (String part : raw.split(",")) if (!part.isBlank()) values.add(part.strip());
+        }
+        return values;
+    }
+
+    private static String encodeCursor(long beforeId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("before:" + beforeId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Long decodeCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            return text.startsWith("before:") ? Long.parseLong(text.substring(7)) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

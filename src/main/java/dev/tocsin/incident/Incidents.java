@@ -1,0 +1,105 @@
+package dev.tocsin.incident;
+
+import dev.tocsin.http.ApiException;
+import dev.tocsin.store.Database;
+import dev.tocsin.trace.Actor;
+import dev.tocsin.trace.Channel;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What people do with incidents (acknowledge, resolve, reassign, note) and how they look them up. */
+public final class Incidents {
+    /** An incident with its alerts and timeline, as the API shows it. */
+    public record Details(Incident incident, List<Alert> alerts, List<TimelineEntry> timeline) {
+    }
+
+    /** The outcome of an action: the incident after it, and whether anything changed (and if not, why). */
+    public record ActionResult(Incident incident, boolean changed, String reason) {
+    }
+
+    private final Database database;
+    private final IncidentStore store;
+    private final Clock clock;
+
+    public Incidents(Database database, IncidentStore store, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public ActionResult acknowledge(long id, Actor actor, Channel channel) {
+        return act(id, (handle, incident, at) -> IncidentLifecycle.acknowledge(incident, actor, channel, at));
+    }
+
+    /** Resolves the incident and every alert still open on it, so the next trigger opens a new incident. */
+    public ActionResult resolve(long id, Actor actor, Channel channel) {
+        return act(id, (handle, incident, at) -> {
+            Transition transition = IncidentLifecycle.resolve(incident, actor, channel, at);
+            if (transition instanceof Transition.Changed) store.resolveOpenAlerts(handle, id, at);
+            return transition;
+        });
+    }
+
+    public ActionResult reassign(long id, List<String> userIds, Actor actor, Channel channel) {
+        return act(id, (handle, incident, at) -> {
+            Transition transition = IncidentLifecycle.reassign(incident, userIds, actor, channel, at);
+            if (transition instanceof Transition.Changed) store.replaceAssignees(handle, id, userIds, at);
+            return transition;
+        });
+    }
+
+    public TimelineEntry addNote(long id, String text, Actor actor, Channel channel) {
+        return database.writeAndWait(handle -> {
+            Incident incident = require(handle, id);
+            TimelineEntry entry = IncidentLifecycle.note(incident, text, actor, channel, clock.instant());
+            store.insertTimeline(handle, entry);
+            return entry;
+        });
+    }
+
+    public Optional<Details> find(long id) {
+        return database.jdbi().inTransaction(handle -> store.findIncident(handle, id)
+                .map(incident -> new Details(incident, store.alerts(handle, id), store.timeline(handle, id))));
+    }
+
+    public List<Incident> list(IncidentFilter filter, Long beforeId, int limit) {
+        return database.jdbi().withHandle(handle -> store.list(handle, filter, beforeId, limit));
+    }
+
+    /** Change events on the incident's service from an hour before it opened until it resolved (or now). */
+    public List<java.util.Map<String, Object>> changesAround(Incident incident) {
+        Instant from = incident.createdAt().minusSeconds(3600);
+        Instant to = incident.resolvedAt() == null ? clock.instant() : incident.resolvedAt();
+        return database.jdbi().withHandle(handle -> store.changes(handle, incident.serviceId(), from, to));
+    }
+
+    private interface Action {
+        Transition decide(Handle handle, Incident incident, Instant at);
+    }
+
+    private ActionResult act(long id, Action action) {
+        Instant at = clock.instant();
+        return database.writeAndWait(handle -> {
+            Incident incident = require(handle, id);
+            Transition transition = action.decide(handle, incident, at);
+            if (transition instanceof Transition.Changed changed) {
+                store.updateIncident(handle, changed.incident());
+                changed.entries().forEach(entry -> store.insertTimeline(handle, entry));
+                return new ActionResult(changed.incident(), true, null);
+            }
+            if (transition instanceof Transition.Refused refused) {
+                throw ApiException.conflict(refused.reason());
+            }
+            Transition.Unchanged unchanged = (Transition.Unchanged) transition;
+            return new ActionResult(unchanged.incident(), false, unchanged.reason());
+        });
+    }
+
+    private Incident require(Handle handle, long id) {
+        return store.findIncident(handle, id).orElseThrow(() -> ApiException.notFound("incident #" + id));
+    }
+}
