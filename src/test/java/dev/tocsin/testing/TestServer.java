@@ -1,0 +1,94 @@
+package dev.tocsin.testing;
+
+import dev.tocsin.app.Settings;
+import dev.tocsin.app.Tocsin;
+import dev.tocsin.auth.Role;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * A real Tocsin server for tests: on a fresh SQLite or PostgreSQL database, on a free port, with a YAML
+ * configuration applied at start and an admin token. Closing it stops the server and deletes the database.
+ */
+public final class TestServer implements AutoCloseable {
+    private final TestDatabases.TestDatabase database;
+    private final Tocsin tocsin;
+    private final String adminToken;
+    private final TestHttp http;
+
+    private TestServer(TestDatabases.TestDatabase database, Tocsin tocsin) {
+        this.database = database;
+        this.tocsin = tocsin;
+        this.adminToken = tocsin.tokens().create("admin", Role.ADMIN, "test").secret();
+        this.http = new TestHttp(baseUrl(), adminToken);
+    }
+
+    /** Starts a server on a new database of that kind, applying {@code yaml} (null for none). */
+    public static TestServer start(TestDatabases.Kind kind, String yaml) {
+        return start(kind, yaml, Clock.systemUTC());
+    }
+
+    public static TestServer start(TestDatabases.Kind kind, String yaml, Clock clock) {
+        TestDatabases.TestDatabase database = TestDatabases.create(kind);
+        try {
+            Path config = null;
+            if (yaml != null) {
+                config = Files.createTempFile("tocsin-config", ".yaml");
+                Files.writeString(config, yaml);
+            }
+            Tocsin tocsin = Tocsin.start(new Settings("127.0.0.1", 0, database.url(), null, config, false), clock);
+            return new TestServer(database, tocsin);
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a test resource as text, e.g. {@code resource("config/example.yaml")}. */
+    public static String resource(String path) {
+        try (var in = TestServer.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) throw new IllegalArgumentException("no test resource " + path);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + tocsin.port();
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** An HTTP client that sends the admin token. */
+    public TestHttp http() {
+        return http;
+    }
+
+    /** An HTTP client acting with a new token of the given role. */
+    public TestHttp as(String userId, Role role) {
+        return new TestHttp(baseUrl(), tocsin.tokens().create(userId, role, "test").secret());
+    }
+
+    public Tocsin tocsin() {
+        return tocsin;
+    }
+
+    public TestDatabases.Kind kind() {
+        return database.kind();
+    }
+
+    @Override
+    public void close() {
+        try {
+            tocsin.close();
+        } finally {
+            database.close();
+        }
+    }
+}
