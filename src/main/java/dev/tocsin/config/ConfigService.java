@@ -1,47 +1,46 @@
 package dev.tocsin.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.Routes;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Configuration as code: parses, validates, applies, diffs and exports the organisation's YAML.
- * (Skeleton: the config work fills this in.)
+ * Configuration as code: parses, validates, applies, diffs and exports the organisation's YAML, and edits
+ * single objects for the API. Every change is one transaction and one revision with its actor; the
+ * {@link #current()} snapshot is replaced only after the change committed.
+ *
+ * <p>Changes are serialised by this object's lock, so two concurrent applies cannot diff against the same
+ * old state. (Several server nodes applying at once on PostgreSQL are not coordinated yet.)
  */
 public final class ConfigService {
+    private static final Logger log = LoggerFactory.getLogger(ConfigService.class);
+
     private final Database database;
     private final Clock clock;
-    private volatile Organisation current = new Organisation() {
-        @Override
-        public Optional<IntegrationBinding> integrationByKey(String key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> serviceIdsOfTeam(String teamId) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<String> serviceName(String serviceId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean hasUser(String userId) {
-            return false;
-        }
-    };
+    private volatile Organisation current;
 
     public ConfigService(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        List<Stored> stored = ConfigStore.load(database.jdbi());
+        long revision = database.jdbi().withHandle(ConfigStore::latestRevision);
+        this.current = new Snapshot(new Document(stored.stream().map(Stored::entry).toList()), revision);
     }
 
     /** The configuration in force now. */
@@ -49,13 +48,128 @@ public final class ConfigService {
         return current;
     }
 
-    /** Applies a YAML file at start-up ({@code serve --config FILE}); throws with every problem listed if invalid. */
-    public void applyFile(Path file, Actor actor) {
-        throw new UnsupportedOperationException("not yet");
+    /**
+     * Applies a YAML file at start-up ({@code serve --config FILE}), with {@code ${NAME}} taken from the server's
+     * own environment and pruning on; throws {@link ConfigException} listing every problem if invalid.
+     */
+    public ApplyResult applyFile(Path file, Actor actor) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file, List.of(file + ": " + e.getMessage()));
+        }
+        return apply(yaml, file.getFileName().toString(), System.getenv(), false, true, actor);
+    }
+
+    /**
+     * Applies YAML text as the whole configuration (prune on, not a dry run): what {@code serve --demo} uses
+     * for the bundled demo organisation. Same as {@code apply(yaml, sourceName, env, false, true, actor)}.
+     */
+    public ApplyResult applyYamlOnStart(String yaml, String sourceName, Map<String, String> env, Actor actor) {
+        return apply(yaml, sourceName, env, false, true, actor);
+    }
+
+    /**
+     * Validates {@code yaml} completely and, unless {@code dryRun}, makes it the configuration in one
+     * transaction. With {@code prune}, objects missing from the file are removed; without, they are kept.
+     *
+     * @throws ConfigException listing every problem, one per line; nothing is changed then
+     */
+    public synchronized ApplyResult apply(String yaml, String sourceName, Map<String, String> env, boolean dryRun,
+                                          boolean prune, Actor actor) {
+        Problems problems = Problems.of(sourceName);
+        Map<Entry, String> paths = new IdentityHashMap<>();
+        Document document = DocumentParser.parse(yaml, new ParseContext(problems, env), paths);
+        List<Stored> before = ConfigStore.load(database.jdbi());
+        Set<String> kept = new HashSet<>();
+        if (!prune) {
+            for (Stored object : before) {
+                if (document.find(object.entry().kind(), object.entry().id()).isEmpty()) {
+                    document = document.with(object.entry());
+                    kept.add(Diff.key(object));
+                }
+            }
+        }
+        CrossChecks.check(document, problems, entry -> paths.getOrDefault(entry, pathById(entry)));
+        if (!problems.isEmpty()) throw ConfigException.of(problems);
+        return commit(before, document, kept, dryRun, actor, sourceName);
+    }
+
+    /** The configuration in force as YAML that re-applies without changes; secrets as placeholders. */
+    public String exportYaml() {
+        return Exporter.yaml(current.document());
     }
 
     /** The /api/v1 endpoints for configuration (apply, export, CRUD per object). */
     public Routes routes(Auth auth) {
-        return routes -> { };
+        return new ConfigRoutes(this, auth);
+    }
+
+    /** Objects of a kind as the API shows them: the YAML shape, secrets masked. */
+    public List<Map<String, Object>> list(Kind kind) {
+        return current.document().entries(kind).stream().map(entry -> Sections.write(entry, SecretStyle.MASKED)).toList();
+    }
+
+    public Optional<Map<String, Object>> get(Kind kind, String id) {
+        return current.document().find(kind, id).map(entry -> Sections.write(entry, SecretStyle.MASKED));
+    }
+
+    /**
+     * Creates or replaces one object from a JSON body in the YAML shape, validated against the whole
+     * configuration. A secret given as {@code "***"} keeps the stored secret, so a read-modify-write works.
+     */
+    public synchronized ApplyResult put(Kind kind, String id, JsonNode body, boolean createOnly, Actor actor) {
+        Optional<Entry> existing = current.document().find(kind, id);
+        if (createOnly && existing.isPresent()) {
+            throw ApiException.conflict(kind.singular() + " '" + id + "' already exists; use PUT to replace it");
+        }
+        Problems problems = Problems.withoutLines();
+        Entry entry = ObjectBodies.parse(kind, id, body, existing.orElse(null), problems);
+        Document document = current.document().with(entry);
+        CrossChecks.check(document, problems, ConfigService::pathById);
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "invalid_config", problems.summary() + " in " + kind.singular() + " '" + id + "'",
+                    problems.formatted());
+        }
+        return commit(ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
+    }
+
+    /** Removes one object; refused (409) while other objects still refer to it. */
+    public synchronized ApplyResult delete(Kind kind, String id, Actor actor) {
+        if (current.document().find(kind, id).isEmpty()) throw ApiException.notFound(kind.singular() + " '" + id + "'");
+        Document document = current.document().without(kind, id);
+        Problems problems = Problems.withoutLines();
+        CrossChecks.check(document, problems, ConfigService::pathById);
+        if (!problems.isEmpty()) {
+            throw new ApiException(409, "conflict", "cannot delete " + kind.singular() + " '" + id
+                    + "': other objects still refer to it", problems.formatted());
+        }
+        return commit(ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
+    }
+
+    /** The latest revisions, newest first: who changed the configuration, when and from where. */
+    public List<Map<String, Object>> revisions(int limit) {
+        return ConfigStore.revisions(database.jdbi(), limit);
+    }
+
+    private ApplyResult commit(List<Stored> before, Document document, Set<String> kept, boolean dryRun, Actor actor,
+                               String source) {
+        List<Stored> after = document.entries().stream().map(Stored::of).toList();
+        List<Change> changes = Diff.compute(before, after, kept);
+        int unchanged = after.size() - changes.stream().filter(change -> !change.change().equals(Change.REMOVED)).toList().size();
+        boolean effective = changes.stream().anyMatch(change -> !change.change().equals(Change.KEPT));
+        if (dryRun) return new ApplyResult(false, true, current.revision(), changes, unchanged);
+        if (!effective) return new ApplyResult(true, false, current.revision(), changes, unchanged);
+        long now = clock.millis();
+        long revision = database.writeAndWait(handle -> ConfigStore.write(handle, after, changes, actor, source, now));
+        current = new Snapshot(document, revision);
+        log.info("configuration revision {} applied by {} from {}: {}", revision, actor, source, Change.summary(changes));
+        return new ApplyResult(true, false, revision, changes, unchanged);
+    }
+
+    static String pathById(Entry entry) {
+        if (entry.kind() == Kind.PROVIDER) return "providers." + entry.id();
+        return entry.kind().section() + "[" + entry.id() + "]";
     }
 }

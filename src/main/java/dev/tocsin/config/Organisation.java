@@ -1,5 +1,13 @@
 package dev.tocsin.config;
 
+import dev.tocsin.escalation.EscalationPolicy;
+import dev.tocsin.provider.SmtpSettings;
+import dev.tocsin.provider.TwilioSettings;
+import dev.tocsin.schedule.Schedule;
+import dev.tocsin.service.Service;
+import dev.tocsin.team.Team;
+import dev.tocsin.user.User;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +27,24 @@ public interface Organisation {
 
     /** True if a user with this id is configured. */
     boolean hasUser(String userId);
+
+    /** The configuration revision this snapshot is (0 before anything was applied). */
+    long revision();
+
+    Optional<User> user(String userId);
+
+    Optional<Team> team(String teamId);
+
+    Optional<Schedule> schedule(String scheduleId);
+
+    Optional<EscalationPolicy> escalationPolicy(String policyId);
+
+    Optional<Service> service(String serviceId);
+
+    Optional<TwilioSettings> twilio();
+
+    Optional<SmtpSettings> smtp();
+
+    /** Everything, in file order. */
+    Document document();
 }

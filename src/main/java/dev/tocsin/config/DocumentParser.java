@@ -1,0 +1,57 @@
+package dev.tocsin.config;
+
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a whole configuration file into a {@link Document}, reporting every structural problem. */
+final class DocumentParser {
+    private DocumentParser() {
+    }
+
+    /** Parses {@code yaml}; {@code paths} receives each object's field path (e.g. {@code users[2]}) for later checks. */
+    static Document parse(String yaml, ParseContext context, Map<Entry, String> paths) {
+        Node root;
+        try {
+            root = YamlText.compose(yaml);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String reason = (e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem();
+            context.problems().atLine(mark == null ? 0 : mark.getLine() + 1, "", "YAML syntax error: " + reason);
+            return Document.EMPTY;
+        } catch (YAMLException e) {
+            context.problems().at("", "YAML syntax error: " + e.getMessage());
+            return Document.EMPTY;
+        }
+        if (root == null) return Document.EMPTY;
+        Value top = new Value(context, "", root);
+        List<String> sections = new ArrayList<>();
+        for (Kind kind : Kind.values()) sections.add(kind.section());
+        Fields fields = top.fields(sections.toArray(String[]::new));
+        List<Entry> entries = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            if (kind == Kind.PROVIDER) continue;
+            for (Value item : fields.list(kind.section())) add(entries, paths, item, Sections.parse(kind, null, item));
+        }
+        Value providers = fields.optional(Kind.PROVIDER.section());
+        if (providers != null) {
+            Fields byName = providers.fields(ProviderSection.TWILIO, ProviderSection.SMTP);
+            for (String name : List.of(ProviderSection.TWILIO, ProviderSection.SMTP)) {
+                Value provider = byName.optional(name);
+                if (provider != null) add(entries, paths, provider, Sections.parse(Kind.PROVIDER, name, provider));
+            }
+        }
+        return new Document(entries);
+    }
+
+    private static void add(List<Entry> entries, Map<Entry, String> paths, Value value, Entry entry) {
+        if (entry.id() == null) return;
+        entries.add(entry);
+        paths.put(entry, value.path());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tocsin.config;
+
+import java.util.Optional;
+
+/** The kinds of configured object, in the order they appear in a file (and are exported). */
+public enum Kind {
+    USER("user", "users"),
+    TEAM("team", "teams"),
+    SCHEDULE("schedule", "schedules"),
+    ESCALATION_POLICY("escalation_policy", "escalation_policies"),
+    SERVICE("service", "services"),
+    PROVIDER("provider", "providers");
+
+    private final String singular;
+    private final String section;
+
+    Kind(String singular, String section) {
+        this.singular = singular;
+        this.section = section;
+    }
+
+    /** The name of one object in diffs and messages: {@code user}, {@code escalation_policy}. */
+    public String singular() {
+        return singular;
+    }
+
+    /** The top-level YAML key and API collection: {@code users}, {@code escalation_policies}. */
+    public String section() {
+        return section;
+    }
+
+    public static Optional<Kind> ofSingular(String name) {
+        for (Kind kind : values()) if (kind.singular.equals(name)) return Optional.of(kind);
+        return Optional.empty();
+    }
+}

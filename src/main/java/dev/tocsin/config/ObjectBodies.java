@@ -1,0 +1,59 @@
+package dev.tocsin.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tocsin.http.ApiException;
+import dev.tocsin.http.Json;
+import dev.tocsin.secret.Secret;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/** Turns an API request body (one object, JSON in the YAML shape) into an {@link Entry}. */
+final class ObjectBodies {
+    private ObjectBodies() {
+    }
+
+    static Entry parse(Kind kind, String id, JsonNode body, Entry existing, Problems problems) {
+        if (body == null || !body.isObject()) throw ApiException.badRequest("the body must be a JSON object");
+        ObjectNode object = ((ObjectNode) body).deepCopy();
+        if (kind != Kind.PROVIDER) {
+            JsonNode bodyId = object.get("id");
+            if (bodyId != null && !bodyId.isNull() && !bodyId.asText().equals(id)) {
+                throw ApiException.badRequest("id '" + bodyId.asText() + "' in the body does not match '" + id + "' in the URL");
+            }
+            object.put("id", id);
+        }
+        Map<String, String> env = Map.of();
+        if (existing != null) {
+            Stored stored = Stored.of(existing);
+            keepMaskedSecrets(object, stored.tree());
+            env = stored.secrets();
+        }
+        Value value = new Value(new ParseContext(problems, env), ConfigService.pathById(new Entry(kind, id, null)),
+                YamlText.compose(Json.write(object)));
+        Entry entry = Sections.parse(kind, id, value);
+        return new Entry(kind, id, entry.value());
+    }
+
+    /** Where the body says {@code "***"} and the stored object has a secret placeholder, keep the stored secret. */
+    private static void keepMaskedSecrets(JsonNode body, JsonNode stored) {
+        if (body == null || stored == null) return;
+        if (body.isObject() && stored.isObject()) {
+            ObjectNode object = (ObjectNode) body;
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                JsonNode value = object.get(name);
+                JsonNode previous = stored.get(name);
+                if (value.isTextual() && Secret.MASK.equals(value.asText()) && previous != null && previous.isTextual()
+                        && Placeholders.wholeName(previous.asText()).isPresent()) {
+                    object.put(name, previous.asText());
+                } else {
+                    keepMaskedSecrets(value, previous);
+                }
+            }
+        } else if (body.isArray() && stored.isArray()) {
+            for (int i = 0; i < body.size() && i < stored.size(); i++) keepMaskedSecrets(body.get(i), stored.get(i));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tocsin.config;
+
+import dev.tocsin.incident.Severity;
+import dev.tocsin.service.Integration;
+import dev.tocsin.service.Service;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Reads and writes one entry of {@code services:} with its integrations. */
+final class ServiceSection {
+    /** Keys appear in URLs, so they are URL-safe; 8 characters at least so they are not guessed by accident. */
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~-]{8,128}");
+    static final int MAX_RATE_LIMIT = 1_000_000;
+
+    private ServiceSection() {
+    }
+
+    static Service parse(Value value) {
+        Fields fields = value.fields("id", "name", "description", "team", "escalation_policy", "integrations");
+        String id = fields.id("id");
+        String name = fields.text("name");
+        String description = fields.optionalText("description");
+        String team = fields.optional("team", Value::id);
+        String policy = fields.id("escalation_policy");
+        List<Integration> integrations = new ArrayList<>();
+        for (Value item : fields.list("integrations")) integrations.add(parseIntegration(item, id));
+        return new Service(id, name, description, team, policy, integrations);
+    }
+
+    private static Integration parseIntegration(Value value, String serviceId) {
+        Fields fields = value.fields("type", "key", "secret", "rate_limit", "default_severity");
+        List<String> types = Arrays.stream(Integration.Type.values()).map(Integration.Type::wireName).toList();
+        Integration.Type type = fields.required("type", v -> {
+            String text = v.text();
+            if (text == null) return null;
+            return Integration.Type.parse(text).orElseGet(() -> {
+                v.problem("unknown integration type '" + text + "'" + Suggestions.hint(text, types)
+                        + "; expected one of: " + String.join(", ", types));
+                return null;
+            });
+        });
+        String key = fields.text("key");
+        if (key != null && !KEY.matcher(key).matches()) {
+            fields.optional("key").problem("integration key must be 8 to 128 characters of letters, digits, '.', '_', '~' or '-'");
+        }
+        var secret = fields.optional("secret", v -> v.secret(Tree.secretName(serviceId, type == null ? null : type.wireName(), "secret")));
+        if (secret != null && type != Integration.Type.GRAFANA) {
+            fields.optional("secret").problem("only grafana integrations take a secret (it verifies Grafana's HMAC signature)");
+        }
+        Integer rate = fields.optional("rate_limit", v -> v.integer(1, MAX_RATE_LIMIT));
+        List<String> severities = Arrays.stream(Severity.values()).map(Severity::wireName).toList();
+        Severity severity = fields.optional("default_severity", v -> {
+            String text = v.text();
+            if (text == null) return null;
+            return severities.contains(text) ? Severity.parse(text).orElseThrow() : reject(v, text, severities);
+        });
+        return new Integration(type, key, secret,
+                rate == null ? dev.tocsin.config.IntegrationBinding.DEFAULT_RATE_LIMIT_PER_SECOND : rate,
+                severity == null ? IntegrationBinding.DEFAULT_SEVERITY : severity);
+    }
+
+    private static Severity reject(Value value, String text, List<String> severities) {
+        value.problem("unknown severity '" + text + "'; expected one of: " + String.join(", ", severities));
+        return null;
+    }
+
+    static Map<String, Object> write(Service service, SecretStyle secrets) {
+        Map<String, Object> out = Tree.map();
+        Tree.plain(out, "id", service.id());
+        Tree.text(out, "name", service.name());
+        Tree.text(out, "description", service.description());
+        Tree.plain(out, "team", service.team());
+        Tree.plain(out, "escalation_policy", service.escalationPolicy());
+        out.put("integrations", service.integrations().stream().map(integration -> {
+            Map<String, Object> item = Tree.map();
+            Tree.plain(item, "type", integration.type().wireName());
+            Tree.text(item, "key", integration.key());
+            if (integration.secret() != null) item.put("secret", secrets.render(integration.secret()));
+            Tree.plain(item, "rate_limit", integration.rateLimitPerSecond());
+            Tree.plain(item, "default_severity", integration.defaultSeverity().wireName());
+            return item;
+        }).toList());
+        return out;
+    }
+}

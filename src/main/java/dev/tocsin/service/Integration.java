@@ -1,0 +1,32 @@
+package dev.tocsin.service;
+
+import dev.tocsin.incident.Severity;
+import dev.tocsin.secret.Secret;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A way alerts reach a service: a sender format and the key that appears in the sender's URL or payload.
+ * Keys are not treated as secrets (they sit in monitoring configuration and URLs); the optional
+ * {@code secret} is (Grafana's HMAC signing secret).
+ *
+ * @param secret             signing secret, or null
+ * @param rateLimitPerSecond events per second accepted before answering 429
+ * @param defaultSeverity    severity for events that give none or an unknown one
+ */
+public record Integration(Type type, String key, Secret secret, int rateLimitPerSecond, Severity defaultSeverity) {
+    /** Sender formats. */
+    public enum Type {
+        EVENTS_V2, EVENTS_V1, ALERTMANAGER, GRAFANA, GENERIC;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static Optional<Type> parse(String text) {
+            for (Type type : values()) if (type.wireName().equals(text)) return Optional.of(type);
+            return Optional.empty();
+        }
+    }
+}
