@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ServeCommand.class,
                 AdminCommand.class,
+                BenchCommand.class,
                 TriggerCommand.class,
                 IncidentsCommand.class,
                 AckCommand.class,
