@@ -40,8 +40,7 @@ final class IncidentsCommand implements Runnable {
     @Override
     public void run() {
         StringBuilder query = new StringBuilder("/api/v1/incidents?limit=").append(limit);
-        String statuses = "open".equals(status) ? "triggered,acknowledged" : status;
-        append(query, "status", statuses);
+        append(query, "status", status);
         append(query, "urgency", urgency);
         append(query, "service", service);
         append(query, "team", team);
