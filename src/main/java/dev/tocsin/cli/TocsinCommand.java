@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Self-hosted on-call and incident response.",
         subcommands = {
                 ServeCommand.class,
+                ApplyCommand.class,
+                ExportCommand.class,
                 AdminCommand.class,
                 BenchCommand.class,
                 TriggerCommand.class,

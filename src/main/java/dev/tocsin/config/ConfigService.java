@@ -31,6 +31,9 @@ import java.util.Set;
 public final class ConfigService {
     private static final Logger log = LoggerFactory.getLogger(ConfigService.class);
 
+    /** Class-path resource of the demo organisation that {@code serve --demo} loads. */
+    public static final String DEMO_ORGANISATION = "/demo/organisation.yaml";
+
     private final Database database;
     private final Clock clock;
     private volatile Organisation current;
@@ -70,6 +73,17 @@ public final class ConfigService {
         return apply(yaml, sourceName, env, false, true, actor);
     }
 
+    /** The bundled demo organisation (see {@link #DEMO_ORGANISATION}); needs no environment variables. */
+    public ApplyResult applyDemo(Actor actor) {
+        try (var in = ConfigService.class.getResourceAsStream(DEMO_ORGANISATION)) {
+            if (in == null) throw new IllegalStateException(DEMO_ORGANISATION + " is missing from the jar");
+            return applyYamlOnStart(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "demo/organisation.yaml", Map.of(), actor);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + DEMO_ORGANISATION, e);
+        }
+    }
+
     /**
      * Validates {@code yaml} completely and, unless {@code dryRun}, makes it the configuration in one
      * transaction. With {@code prune}, objects missing from the file are removed; without, they are kept.
@@ -80,7 +94,8 @@ public final class ConfigService {
                                           boolean prune, Actor actor) {
         Problems problems = Problems.of(sourceName);
         Map<Entry, String> paths = new IdentityHashMap<>();
-        Document document = DocumentParser.parse(yaml, new ParseContext(problems, env), paths);
+        ParseContext context = new ParseContext(problems, env);
+        Document document = DocumentParser.parse(yaml, context, paths);
         List<Stored> before = ConfigStore.load(database.jdbi());
         Set<String> kept = new HashSet<>();
         if (!prune) {
@@ -91,7 +106,7 @@ public final class ConfigService {
                 }
             }
         }
-        CrossChecks.check(document, problems, entry -> paths.getOrDefault(entry, pathById(entry)));
+        CrossChecks.check(document, problems, entry -> paths.getOrDefault(entry, pathById(entry)), context.elementPaths());
         if (!problems.isEmpty()) throw ConfigException.of(problems);
         return commit(before, document, kept, dryRun, actor, sourceName);
     }
@@ -127,7 +142,7 @@ public final class ConfigService {
         Problems problems = Problems.withoutLines();
         Entry entry = ObjectBodies.parse(kind, id, body, existing.orElse(null), problems);
         Document document = current.document().with(entry);
-        CrossChecks.check(document, problems, ConfigService::pathById);
+        CrossChecks.check(document, problems, ConfigService::pathById, Map.of());
         if (!problems.isEmpty()) {
             throw new ApiException(400, "invalid_config", problems.summary() + " in " + kind.singular() + " '" + id + "'",
                     problems.formatted());
@@ -140,7 +155,7 @@ public final class ConfigService {
         if (current.document().find(kind, id).isEmpty()) throw ApiException.notFound(kind.singular() + " '" + id + "'");
         Document document = current.document().without(kind, id);
         Problems problems = Problems.withoutLines();
-        CrossChecks.check(document, problems, ConfigService::pathById);
+        CrossChecks.check(document, problems, ConfigService::pathById, Map.of());
         if (!problems.isEmpty()) {
             throw new ApiException(409, "conflict", "cannot delete " + kind.singular() + " '" + id
                     + "': other objects still refer to it", problems.formatted());

@@ -26,15 +26,25 @@ import java.util.function.Function;
 final class CrossChecks {
     private final Problems problems;
     private final Function<Entry, String> pathOf;
+    private final Map<Object, String> elementPaths;
     private final Map<Kind, Set<String>> ids = new EnumMap<>(Kind.class);
 
-    private CrossChecks(Problems problems, Function<Entry, String> pathOf) {
+    private CrossChecks(Problems problems, Function<Entry, String> pathOf, Map<Object, String> elementPaths) {
         this.problems = problems;
         this.pathOf = pathOf;
+        this.elementPaths = elementPaths;
     }
 
-    static void check(Document document, Problems problems, Function<Entry, String> pathOf) {
-        new CrossChecks(problems, pathOf).run(document);
+    /**
+     * Checks {@code document}; {@code pathOf} names where each object was written and {@code elementPaths}
+     * where list elements were (see {@link ParseContext#located}), so reports point at the right field.
+     */
+    static void check(Document document, Problems problems, Function<Entry, String> pathOf, Map<Object, String> elementPaths) {
+        new CrossChecks(problems, pathOf, elementPaths).run(document);
+    }
+
+    private String at(Object element, String computed) {
+        return elementPaths.getOrDefault(element, computed);
     }
 
     private void run(Document document) {
@@ -58,7 +68,7 @@ final class CrossChecks {
     private void checkTeam(Team team, String path) {
         for (int i = 0; i < team.members().size(); i++) {
             Membership member = team.members().get(i);
-            reference(Kind.USER, member.user(), path + ".members[" + i + "].user");
+            reference(Kind.USER, member.user(), at(member, path + ".members[" + i + "]") + ".user");
         }
     }
 
@@ -67,7 +77,7 @@ final class CrossChecks {
             Layer layer = schedule.layers().get(l);
             for (int p = 0; p < layer.users().size(); p++) {
                 Participant participant = layer.users().get(p);
-                String participantPath = path + ".layers[" + l + "].users[" + p + "]";
+                String participantPath = at(participant, path + ".layers[" + l + "].users[" + p + "]");
                 if (participant.users().size() == 1) {
                     reference(Kind.USER, participant.users().get(0), participantPath);
                 } else {
@@ -89,7 +99,7 @@ final class CrossChecks {
                     case TEAM -> Kind.TEAM;
                     case SCHEDULE -> Kind.SCHEDULE;
                 };
-                reference(kind, target.id(), path + ".levels[" + l + "].notify[" + t + "]");
+                reference(kind, target.id(), at(target, path + ".levels[" + l + "].notify[" + t + "]"));
             }
         }
     }

@@ -41,7 +41,7 @@ final class PolicySection {
             for (Value item : items) {
                 String text = item.text();
                 if (text == null) continue;
-                Target.parse(text).ifPresentOrElse(targets::add, () -> item.problem(
+                Target.parse(text).ifPresentOrElse(target -> targets.add(item.context().located(target, item)), () -> item.problem(
                         "'" + text + "' is not a target; write schedule:ID, user:ID or team:ID"));
             }
         }

@@ -54,10 +54,10 @@ final class ScheduleSection {
                 if (item.isList()) {
                     List<String> group = item.items().stream().map(Value::id).filter(Objects::nonNull).toList();
                     if (group.isEmpty()) item.problem("a group needs at least one user");
-                    else users.add(new Participant(group));
+                    else users.add(item.context().located(new Participant(group), item));
                 } else {
                     String user = item.id();
-                    if (user != null) users.add(Participant.of(user));
+                    if (user != null) users.add(item.context().located(Participant.of(user), item));
                 }
             }
         }

@@ -10,6 +10,7 @@ final class Suggestions {
     }
 
     static Optional<String> closest(String typed, Collection<String> candidates) {
+        if (typed.length() <= 3) return Optional.empty();
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
         return candidates.stream()
                 .map(candidate -> new Object[] {candidate, distance(typed.toLowerCase(), candidate.toLowerCase())})

@@ -34,7 +34,7 @@ final class TeamSection {
                 item.problem("user '" + user + "' is listed twice");
                 continue;
             }
-            members.add(new Membership(user, role == null ? Membership.Role.DEFAULT : role));
+            members.add(item.context().located(new Membership(user, role == null ? Membership.Role.DEFAULT : role), item));
         }
         return new Team(id, name, timezone, members);
     }
