@@ -7,6 +7,8 @@ import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
 import dev.tocsin.http.Routes;
 import dev.tocsin.incident.AlertIntake;
+import dev.tocsin.ingest.IngestRoutes;
+import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
