@@ -11,6 +11,12 @@ import picocli.CommandLine.Command;
         description = "Self-hosted on-call and incident response.",
         subcommands = {
                 ServeCommand.class,
+                AdminCommand.class,
+                BenchCommand.class,
+                TriggerCommand.class,
+                IncidentsCommand.class,
+                AckCommand.class,
+                ResolveCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -54,8 +54,13 @@ public final class IncidentRoutes implements Routes {
         List<String> problems = new ArrayList<>();
         List<IncidentStatus> statuses = new ArrayList<>();
         for (String value : values(ctx, "status")) {
+            if (value.equalsIgnoreCase("open")) {
+                statuses.add(IncidentStatus.TRIGGERED);
+                statuses.add(IncidentStatus.ACKNOWLEDGED);
+                continue;
+            }
             IncidentStatus.parse(value).ifPresentOrElse(statuses::add, () -> problems.add(
-                    "status: '" + value + "' is not one of triggered, acknowledged, resolved"));
+                    "status: '" + value + "' is not one of open, triggered, acknowledged, resolved"));
         }
         List<Urgency> urgencies = new ArrayList<>();
         for (String value : values(ctx, "urgency")) {

@@ -38,10 +38,18 @@ public final class Database implements AutoCloseable {
                 GroupCommitWriter.DEFAULT_QUEUE_CAPACITY);
     }
 
-    /** Opens (creating if needed) and migrates the database at {@code url}. */
+    /** Opens (creating if needed) and migrates the database at {@code url}, as the one server using it. */
     public static Database open(String url, MeterRegistry metrics) {
+        return open(url, metrics, true);
+    }
+
+    /**
+     * Opens the database; {@code exclusive} takes the SQLite single-process lock (servers do; a one-shot
+     * command such as {@code admin create-token} does not, so it can run beside a server).
+     */
+    public static Database open(String url, MeterRegistry metrics, boolean exclusive) {
         Dialect dialect = Dialect.of(url);
-        SqliteFileLock lock = dialect == Dialect.SQLITE ? SqliteFileLock.acquire(url) : null;
+        SqliteFileLock lock = dialect == Dialect.SQLITE && exclusive ? SqliteFileLock.acquire(url) : null;
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(poolConfig(url, dialect));

@@ -1,0 +1,65 @@
+package dev.tocsin.cli;
+
+import dev.tocsin.bench.IngestBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** {@code tocsin bench …}: benchmarks that start a real server (figures go to docs/benchmarks.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark against an in-process server.",
+        subcommands = BenchCommand.Ingest.class)
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Drive POST /v2/enqueue with concurrent connections (70% repeats, 20% new, 10% resolves).")
+    static final class Ingest implements Runnable {
+        @Option(names = "--database-url", description = "JDBC URL to benchmark (default: a fresh SQLite file in a temp directory).")
+        String databaseUrl;
+
+        @Option(names = "--connections", defaultValue = "32", description = "Concurrent connections (default ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = "--duration", defaultValue = "30", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds, not measured (default ${DEFAULT-VALUE}).")
+        int warmupSeconds;
+
+        @Option(names = "--open-keys", defaultValue = "1000", description = "Alerts opened before the run (default ${DEFAULT-VALUE}).")
+        int openKeys;
+
+        @Override
+        public void run() {
+            try {
+                Path temp = null;
+                String url = databaseUrl;
+                if (url == null) {
+                    temp = Files.createTempDirectory("tocsin-bench");
+                    url = "jdbc:sqlite:" + temp.resolve("bench.db");
+                }
+                IngestBenchmark.Result result = new IngestBenchmark(new IngestBenchmark.Options(url, connections,
+                        Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), openKeys)).run();
+                System.out.println(result.report());
+                if (result.durableEvents() != result.accepted()) {
+                    throw new CliException("accepted " + result.accepted() + " events but " + result.durableEvents()
+                            + " are in the database", 1);
+                }
+            } catch (java.io.IOException e) {
+                throw new CliException("benchmark failed: " + e.getMessage(), 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException("interrupted", 130);
+            }
+        }
+    }
+}

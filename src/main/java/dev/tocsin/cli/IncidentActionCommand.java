@@ -1,0 +1,33 @@
+package dev.tocsin.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Shared shape of {@code tocsin ack N} and {@code tocsin resolve N}. */
+abstract class IncidentActionCommand implements Runnable {
+    @Mixin
+    ServerOptions server;
+
+    @Parameters(index = "0", paramLabel = "N", description = "Incident number (123 or #123).")
+    String number;
+
+    abstract String action();
+
+    abstract String pastTense();
+
+    @Override
+    public void run() {
+        String id = number.replaceFirst("^#", "");
+        if (!id.matches("[1-9][0-9]{0,18}")) {
+            throw new CliException("'" + number + "' is not an incident number (e.g. 123 or #123)", 2);
+        }
+        JsonNode result = server.client().post("/api/v1/incidents/" + id + "/" + action(), null);
+        JsonNode incident = result.path("incident");
+        if (result.path("changed").asBoolean()) {
+            System.out.println(incident.path("number").asText() + " " + pastTense() + ": " + incident.path("title").asText());
+        } else {
+            System.out.println(result.path("message").asText(incident.path("number").asText() + " unchanged"));
+        }
+    }
+}
