@@ -25,6 +25,10 @@ final class Payloads {
         }
     }
 
+    static String text(String name) {
+        return new String(bytes(name), StandardCharsets.UTF_8);
+    }
+
     static byte[] json(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
