@@ -69,6 +69,11 @@ public final class Tocsin implements AutoCloseable {
         return tocsin;
     }
 
+    /** Every HTTP endpoint, as "METHOD /path". */
+    public List<String> endpoints() {
+        return http.endpoints();
+    }
+
     public int port() {
         return http.port();
     }

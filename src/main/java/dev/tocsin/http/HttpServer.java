@@ -21,6 +21,7 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
     private final Javalin javalin;
+    private final List<String> endpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public HttpServer(String host, int port, MeterRegistry metrics, List<Routes> routeGroups) {
         this.javalin = Javalin.create(config -> {
@@ -30,6 +31,7 @@ public final class HttpServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.events.handlerAdded(meta -> endpoints.add(meta.getHttpMethod() + " " + meta.getPath()));
             config.requestLogger.http((ctx, millis) -> {
                 String endpoint = endpointPath(ctx);
                 Timer.builder("tocsin.http.requests")
@@ -76,6 +78,11 @@ public final class HttpServer implements AutoCloseable {
         error.put("message", message);
         if (!details.isEmpty()) error.put("details", details);
         return Map.of("error", error);
+    }
+
+    /** Every endpoint registered, as "METHOD /path" (the OpenAPI test checks each is documented). */
+    public List<String> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     public HttpServer start() {

@@ -11,7 +11,9 @@ public final class OperationsRoutes {
     }
 
     public static Routes of(Database database, PrometheusMeterRegistry metrics, String version) {
+        String openApi = Json.write(OpenApiDocument.load());
         return routes -> {
+            routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "version", version)));
             routes.get("/readyz", ctx -> {
                 if (database.isReachable()) {
