@@ -10,6 +10,7 @@ import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
+import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -47,7 +48,8 @@ public final class Tocsin implements AutoCloseable {
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
-                    new IncidentRoutes(incidents, config, auth));
+                    new IncidentRoutes(incidents, config, auth),
+                    new IngestRoutes(config::current, intake, clock, metrics));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
