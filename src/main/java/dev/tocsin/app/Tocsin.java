@@ -10,6 +10,7 @@ import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
+import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -41,13 +42,14 @@ public final class Tocsin implements AutoCloseable {
             this.config = new ConfigService(database, clock);
             if (settings.configFile() != null) config.applyFile(settings.configFile(), Actor.system());
             IncidentStore incidentStore = new IncidentStore();
-            this.intake = new AlertIntake(database, config::current, incidentStore, clock);
+            this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics);
             this.incidents = new Incidents(database, incidentStore, clock);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
-                    new IncidentRoutes(incidents, config, auth));
+                    new IncidentRoutes(incidents, config, auth),
+                    new IngestRoutes(config::current, intake, clock, metrics));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
