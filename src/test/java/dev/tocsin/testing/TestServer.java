@@ -4,14 +4,18 @@ import dev.tocsin.app.Settings;
 import dev.tocsin.app.Tocsin;
 import dev.tocsin.auth.Role;
 
+import dev.tocsin.config.Placeholders;
+import dev.tocsin.trace.Actor;
+
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A real Tocsin server for tests: on a fresh SQLite or PostgreSQL database, on a free port, with a YAML
- * configuration applied at start and an admin token. Closing it stops the server and deletes the database.
+ * configuration applied at start (its ${NAME} secrets filled with stand-ins) and an admin token. Closing it
+ * stops the server and deletes the database.
  */
 public final class TestServer implements AutoCloseable {
     private final TestDatabases.TestDatabase database;
@@ -33,18 +37,25 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(TestDatabases.Kind kind, String yaml, Clock clock) {
         TestDatabases.TestDatabase database = TestDatabases.create(kind);
+        Tocsin tocsin = null;
         try {
-            Path config = null;
-            if (yaml != null) {
-                config = Files.createTempFile("tocsin-config", ".yaml");
-                Files.writeString(config, yaml);
-            }
-            Tocsin tocsin = Tocsin.start(new Settings("127.0.0.1", 0, database.url(), null, config, false), clock);
+            tocsin = Tocsin.start(new Settings("127.0.0.1", 0, database.url(), null, null, false), clock);
+            if (yaml != null) tocsin.config().apply(yaml, "test.yaml", testEnvironment(yaml), false, true, Actor.system());
             return new TestServer(database, tocsin);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            if (tocsin != null) tocsin.close();
             database.close();
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            throw e;
         }
+    }
+
+    /** Stand-in values for the ${NAME} secrets a test file names (the example's Twilio and SMTP settings). */
+    public static Map<String, String> testEnvironment(String yaml) {
+        Map<String, String> env = new HashMap<>();
+        for (Placeholders.Reference reference : Placeholders.referenced(yaml)) {
+            env.put(reference.name(), "test-" + reference.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return env;
     }
 
     /** Reads a test resource as text, e.g. {@code resource("config/example.yaml")}. */
