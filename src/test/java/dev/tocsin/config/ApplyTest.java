@@ -3,8 +3,12 @@ package dev.tocsin.config;
 import dev.tocsin.incident.Severity;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.trace.Actor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +53,122 @@ class ApplyTest {
             assertThat(again.changes()).isEmpty();
             assertThat(again.revision()).isEqualTo(1);
             assertThat(fixtures.count("config_revisions")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aChangedFileReportsChangedFieldsAndPrunesWhatIsGone(TestDatabases.Kind kind) {
+        try (ConfigFixtures fixtures = new ConfigFixtures(kind)) {
+            fixtures.config.apply(ConfigFixtures.example(), "example.yaml", ConfigFixtures.EXAMPLE_ENV, false, true, ADMIN);
+            String changed = ConfigFixtures.example()
+                    .replace("users: [alice, bob]", "users: [bob, alice]")
+                    .replace("name: Bob Meier", "name: Bob Meier-Keller")
+                    .replaceAll("(?s)providers:.*", "");
+
+            ApplyResult result = fixtures.config.apply(changed, "example.yaml", Map.of(), false, true, ADMIN);
+
+            assertThat(result.changes()).extracting(Change::describe).containsExactly(
+                    "~ user bob (changed: name)",
+                    "~ schedule platform-primary (changed: layers[0].users)",
+                    "- provider twilio (removed)",
+                    "- provider smtp (removed)");
+            assertThat(result.revision()).isEqualTo(2);
+            assertThat(fixtures.config.current().twilio()).isEmpty();
+            assertThat(fixtures.restarted().current().smtp()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void withoutPruneObjectsMissingFromTheFileAreKept(TestDatabases.Kind kind) {
+        try (ConfigFixtures fixtures = new ConfigFixtures(kind)) {
+            fixtures.config.apply(ConfigFixtures.example(), "example.yaml", ConfigFixtures.EXAMPLE_ENV, false, true, ADMIN);
+            String onlyDora = "users:\n  - { id: dora, name: Dora }\n";
+
+            ApplyResult result = fixtures.config.apply(onlyDora, "dora.yaml", Map.of(), false, false, ADMIN);
+
+            assertThat(result.changes()).extracting(Change::describe)
+                    .contains("+ user dora (created)", "= user alice (kept (not in file))", "= service customer-api (kept (not in file))")
+                    .noneMatch(line -> line.startsWith("-"));
+            assertThat(fixtures.config.current().hasUser("alice")).isTrue();
+            assertThat(fixtures.restarted().current().hasUser("dora")).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aDryRunValidatesAndDiffsButWritesNothing(TestDatabases.Kind kind) {
+        try (ConfigFixtures fixtures = new ConfigFixtures(kind)) {
+            ApplyResult result = fixtures.config.apply(ConfigFixtures.example(), "example.yaml",
+                    ConfigFixtures.EXAMPLE_ENV, true, true, ADMIN);
+
+            assertThat(result.applied()).isFalse();
+            assertThat(result.dryRun()).isTrue();
+            assertThat(result.changes()).hasSize(10).allMatch(change -> change.change().equals(Change.CREATED));
+            assertThat(fixtures.count("config_objects")).isZero();
+            assertThat(fixtures.count("config_revisions")).isZero();
+            assertThat(fixtures.config.current().hasUser("alice")).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void exportReappliesWithNoDifferenceAndNeverShowsASecret(TestDatabases.Kind kind) {
+        try (ConfigFixtures fixtures = new ConfigFixtures(kind)) {
+            String withLiteralSecrets = ConfigFixtures.example()
+                    .replace("key: gf-customer-api-5d6e7f80 }", "key: gf-customer-api-5d6e7f80, secret: hmac-literal-1 }")
+                    .replace("name: Carol Tan", "name: \"Carol $${NOT_A_VARIABLE} Tan\"");
+            fixtures.config.apply(withLiteralSecrets, "example.yaml", ConfigFixtures.EXAMPLE_ENV, false, true, ADMIN);
+
+            String exported = fixtures.config.exportYaml();
+
+            assertThat(exported).contains("${TWILIO_AUTH_TOKEN}", "${SMTP_PASSWORD}", "${TOCSIN_CUSTOMER_API_GRAFANA_SECRET}",
+                    "3f9c0d2a7b4e4c1f9a8d6e5b2c1a0f9e", "Carol $${NOT_A_VARIABLE} Tan");
+            assertThat(exported).doesNotContain("twilio-token-1", "smtp-secret-1", "hmac-literal-1", "AC0123456789");
+            Map<String, String> env = new HashMap<>(ConfigFixtures.EXAMPLE_ENV);
+            env.put("TOCSIN_CUSTOMER_API_GRAFANA_SECRET", "hmac-literal-1");
+            ApplyResult again = fixtures.config.apply(exported, "exported.yaml", env, false, true, ADMIN);
+            assertThat(again.changes()).isEmpty();
+            assertThat(fixtures.config.current().user("carol").orElseThrow().name()).isEqualTo("Carol ${NOT_A_VARIABLE} Tan");
+            assertThat(fixtures.config.current().integrationByKey("gf-customer-api-5d6e7f80").orElseThrow().secret())
+                    .isEqualTo("hmac-literal-1");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aChangedSecretIsReportedWithoutItsValue(TestDatabases.Kind kind) {
+        try (ConfigFixtures fixtures = new ConfigFixtures(kind)) {
+            fixtures.config.apply(ConfigFixtures.example(), "example.yaml", ConfigFixtures.EXAMPLE_ENV, false, true, ADMIN);
+            Map<String, String> env = new HashMap<>(ConfigFixtures.EXAMPLE_ENV);
+            env.put("SMTP_PASSWORD", "rotated-secret-2");
+
+            ApplyResult result = fixtures.config.apply(ConfigFixtures.example(), "example.yaml", env, false, true, ADMIN);
+
+            assertThat(result.changes()).extracting(Change::describe).containsExactly("~ provider smtp (changed: password (secret))");
+            assertThat(fixtures.restarted().current().smtp().orElseThrow().password().value()).isEqualTo("rotated-secret-2");
+            String revisions = fixtures.database.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT changes || summary FROM config_revisions ORDER BY id DESC").mapTo(String.class).list().toString());
+            assertThat(revisions).doesNotContain("rotated-secret-2", "smtp-secret-1").contains("password (secret)");
+        }
+    }
+
+    @Test
+    void theDemoOrganisationAppliesWithoutAnyEnvironment() {
+        try (ConfigFixtures fixtures = new ConfigFixtures(TestDatabases.Kind.SQLITE)) {
+            ApplyResult result = fixtures.config.applyDemo(Actor.system());
+
+            assertThat(result.changes()).hasSize(8);
+            Organisation organisation = fixtures.config.current();
+            for (String key : new String[] {"3f9c0d2a7b4e4c1f9a8d6e5b2c1a0f9e", "am-customer-api-0b1c2d3e",
+                    "gf-customer-api-5d6e7f80", "gen-customer-api-1a2b3c4d"}) {
+                assertThat(organisation.integrationByKey(key)).isPresent();
+            }
+            for (String user : new String[] {"alice", "bob", "carol"}) {
+                assertThat(organisation.user(user).orElseThrow().contactMethods())
+                        .anySatisfy(method -> assertThat(method.type()).isEqualTo("console"));
+            }
         }
     }
 }
