@@ -1,5 +1,6 @@
 package dev.tocsin.cli;
 
+import dev.tocsin.config.ConfigException;
 import dev.tocsin.store.StorageException;
 import picocli.CommandLine;
 
@@ -10,6 +11,11 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof CliException cli) {
             commandLine.getErr().println("tocsin: " + cli.getMessage());
             return cli.exitCode();
+        }
+        if (e instanceof ConfigException config) {
+            // Every problem on its own line, as the file:line: path: reason list the operator fixes from.
+            commandLine.getErr().println("tocsin: " + config.getMessage());
+            return 1;
         }
         if (e instanceof StorageException storage) {
             commandLine.getErr().println("tocsin: " + storage.getMessage());

@@ -18,8 +18,8 @@ final class Diff {
     }
 
     /**
-     * Changes from {@code before} to {@code after}. Objects only in {@code before} are {@code removed}, or
-     * {@code kept} when {@code pruned} is false (the caller has then already carried them into {@code after}).
+     * Changes from {@code before} to {@code after}. Objects only in {@code before} are {@code removed}; objects
+     * the caller carried over from {@code before} because prune was off are named in {@code keptKeys}.
      */
     static List<Change> compute(List<Stored> before, List<Stored> after, Set<String> keptKeys) {
         Map<String, Stored> old = new HashMap<>();

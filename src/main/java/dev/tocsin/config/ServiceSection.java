@@ -59,7 +59,7 @@ final class ServiceSection {
             return severities.contains(text) ? Severity.parse(text).orElseThrow() : reject(v, text, severities);
         });
         return new Integration(type, key, secret,
-                rate == null ? dev.tocsin.config.IntegrationBinding.DEFAULT_RATE_LIMIT_PER_SECOND : rate,
+                rate == null ? IntegrationBinding.DEFAULT_RATE_LIMIT_PER_SECOND : rate,
                 severity == null ? IntegrationBinding.DEFAULT_SEVERITY : severity);
     }
 
