@@ -28,7 +28,12 @@ final class DocumentParser {
             context.problems().at("", "YAML syntax error: " + e.getMessage());
             return Document.EMPTY;
         }
-        if (root == null) return Document.EMPTY;
+        if (root == null) {
+            // With prune on, an empty file would remove everything; far more often it is a mistake (a wrong
+            // path, a truncated upload). Removing everything takes an explicit "users: []".
+            context.problems().at("", "the file is empty; to remove every object, apply a file with 'users: []'");
+            return Document.EMPTY;
+        }
         Value top = new Value(context, "", root);
         List<String> sections = new ArrayList<>();
         for (Kind kind : Kind.values()) sections.add(kind.section());

@@ -82,6 +82,17 @@ class ValidationTest {
     }
 
     @Test
+    void anEmptyFileIsRefusedRatherThanPruningEverything() {
+        fixtures.config.apply(ConfigFixtures.example(), "example.yaml", ConfigFixtures.EXAMPLE_ENV, false, true, Actor.system());
+
+        assertThat(problemsOf("# nothing here\n", Map.of()).problems())
+                .containsExactly("broken.yaml: the file is empty; to remove every object, apply a file with 'users: []'");
+        assertThat(fixtures.config.current().hasUser("alice")).isTrue();
+        assertThat(fixtures.config.apply("users: []", "none.yaml", Map.of(), false, true, Actor.system()).changes())
+                .hasSize(10).allMatch(change -> change.change().equals(Change.REMOVED));
+    }
+
+    @Test
     void aSyntaxErrorIsReportedWithItsLine() {
         ConfigException failure = problemsOf("users:\n  - id: a\n    name: [unclosed\n", Map.of());
 
