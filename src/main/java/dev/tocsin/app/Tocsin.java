@@ -42,7 +42,7 @@ public final class Tocsin implements AutoCloseable {
             this.config = new ConfigService(database, clock);
             if (settings.configFile() != null) config.applyFile(settings.configFile(), Actor.system());
             IncidentStore incidentStore = new IncidentStore();
-            this.intake = new AlertIntake(database, config::current, incidentStore, clock);
+            this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics);
             this.incidents = new Incidents(database, incidentStore, clock);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(

@@ -4,6 +4,8 @@ import dev.tocsin.config.IntegrationBinding;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
@@ -24,12 +26,16 @@ public final class AlertIntake {
     private final Supplier<Organisation> organisation;
     private final IncidentStore store;
     private final Clock clock;
+    private final Counter incidentsOpened;
 
-    public AlertIntake(Database database, Supplier<Organisation> organisation, IncidentStore store, Clock clock) {
+    public AlertIntake(Database database, Supplier<Organisation> organisation, IncidentStore store, Clock clock,
+                       MeterRegistry metrics) {
         this.database = database;
         this.organisation = organisation;
         this.store = store;
         this.clock = clock;
+        this.incidentsOpened = Counter.builder("tocsin.incidents.opened")
+                .description("Incidents opened by alert events").register(metrics);
     }
 
     /** Applies the events in order, in one transaction; outcomes are in the same order. */
@@ -50,6 +56,9 @@ public final class AlertIntake {
             for (int i = 0; i < events.size(); i++) {
                 outcomes.add(apply(handle, events.get(i), serviceIds.get(i), receivedAt));
             }
+            return outcomes;
+        }).thenApply(outcomes -> {
+            outcomes.stream().filter(o -> o.result() == AlertOutcome.Result.CREATED).forEach(o -> incidentsOpened.increment());
             return outcomes;
         });
     }

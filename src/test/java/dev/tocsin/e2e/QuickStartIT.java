@@ -1,0 +1,42 @@
+package dev.tocsin.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's quick start, as a new user runs it: ./tocsin serve --demo, the printed curl, then the CLI. */
+class QuickStartIT {
+    @Test
+    void theDemoPrintsACurlThatOpensAnIncidentTheCliShows(@TempDir Path workingDirectory) throws Exception {
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start(workingDirectory,
+                List.of(ServerProcess.LAUNCHER.toString(), "serve", "--demo", "--port", Integer.toString(port)))) {
+            String tokenLine = server.awaitLine(line -> line.contains("Admin token"), Duration.ofSeconds(120));
+            String token = tokenLine.substring(tokenLine.indexOf("tcn_")).trim();
+            String curl = server.awaitLine(line -> line.strip().startsWith("curl "), Duration.ofSeconds(10)).strip();
+
+            ServerProcess.Result sent = ServerProcess.run(workingDirectory, List.of("bash", "-c", curl));
+            assertThat(sent.output()).contains("\"status\":\"success\"");
+
+            List<String> cli = List.of(ServerProcess.LAUNCHER.toString(), "incidents",
+                    "--server", "http://localhost:" + port, "--token", token);
+            ServerProcess.Result incidents = ServerProcess.run(workingDirectory, cli);
+            assertThat(incidents.exitCode()).as(incidents.output()).isZero();
+            assertThat(incidents.output()).contains("#1").contains("triggered").contains("customer-api");
+
+            ServerProcess.Result ack = ServerProcess.run(workingDirectory, List.of(ServerProcess.LAUNCHER.toString(),
+                    "ack", "1", "--server", "http://localhost:" + port, "--token", token));
+            assertThat(ack.output()).contains("#1 acknowledged");
+            ServerProcess.Result resolve = ServerProcess.run(workingDirectory, List.of(ServerProcess.LAUNCHER.toString(),
+                    "resolve", "#1", "--server", "http://localhost:" + port, "--token", token));
+            assertThat(resolve.output()).contains("#1 resolved");
+        }
+        assertThat(Files.exists(workingDirectory.resolve("data/tocsin.db"))).isTrue();
+    }
+}
