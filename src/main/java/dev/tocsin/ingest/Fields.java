@@ -1,6 +1,5 @@
 package dev.tocsin.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -33,8 +32,6 @@ final class Fields {
         try {
             JsonNode tree = MAPPER.readTree(body);
             return tree instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,6 +29,12 @@ import java.util.function.Supplier;
  * events to the {@link AlertIntake}, and answer once they are durable (never before: an answered 2xx is never lost).
  */
 final class IngestHandlers {
+    /**
+     * The intake completes its futures on the database writer thread. Answers are built and written here
+     * instead, so that thread goes straight back to committing the next group.
+     */
+    private static final Executor ANSWERS = answerThreads();
+
     private final Supplier<Organisation> organisation;
     private final AlertIntake intake;
     private final RateLimiter rateLimiter = new RateLimiter();
@@ -72,11 +83,11 @@ final class IngestHandlers {
         Optional<Duration> wait = rateLimiter.tryAcquire(binding, 1, now);
         if (wait.isPresent()) return reject(Endpoint.CHANGE, "rate_limited", Reply.throttled(429, wait.get().toSeconds()));
         return failures.guard(() -> intake.submitChange(((ParseResult.Parsed<ChangeEvent>) parsed).value()))
-                .handle((done, error) -> {
+                .handleAsync((done, error) -> {
                     if (error != null) return failures.reply(Endpoint.CHANGE, error);
                     metrics.accepted(Endpoint.CHANGE, "stored", 1);
                     return Reply.success(null, null);
-                });
+                }, ANSWERS);
     }
 
     CompletableFuture<Reply> alertmanager(String key, byte[] body, Instant now) {
@@ -151,7 +162,10 @@ final class IngestHandlers {
         IntegrationBinding standIn = new IntegrationBinding(null, "unknown", key == null ? "" : key,
                 IntegrationBinding.DEFAULT_SEVERITY, IntegrationBinding.DEFAULT_RATE_LIMIT_PER_SECOND, null);
         if (key == null || key.isBlank()) {
-            problems.add("'" + field + "' is missing");
+            // A key that is there but not a string has already been named by the reader.
+            if (problems.stream().noneMatch(problem -> problem.startsWith("'" + field + "'"))) {
+                problems.add("'" + field + "' is missing");
+            }
             return standIn;
         }
         Optional<IntegrationBinding> found = organisation.get().integrationByKey(key);
@@ -174,17 +188,30 @@ final class IngestHandlers {
             long seconds = wait.get().toSeconds();
             Reply reply = switch (endpoint) {
                 case ALERTMANAGER -> Reply.unavailable("the integration's rate limit of "
-                        + binding.rateLimitPerSecond() + " events/s is exceeded", seconds);
+                        + RateLimiter.rateOf(binding) + " events/s is exceeded", seconds);
                 case EVENTS_V1 -> Reply.throttled(403, seconds);
                 default -> Reply.throttled(429, seconds);
             };
             return reject(endpoint, "rate_limited", reply);
         }
-        return failures.guard(() -> intake.submit(events)).handle((outcomes, error) -> {
+        return failures.guard(() -> intake.submit(events)).handleAsync((outcomes, error) -> {
             if (error != null) return failures.reply(endpoint, error);
             metrics.accepted(endpoint, outcomes);
             return onSuccess.apply(outcomes);
-        });
+        }, ANSWERS);
+    }
+
+    private static Executor answerThreads() {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        AtomicInteger counter = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "tocsin-ingest-answer-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     private CompletableFuture<Reply> reject(Endpoint endpoint, String reason, Reply reply) {

@@ -15,10 +15,15 @@ import java.util.concurrent.ConcurrentMap;
 public final class RateLimiter {
     private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
+    /** The binding's rate, or the default when it has none. */
+    public static int rateOf(IntegrationBinding binding) {
+        return binding.rateLimitPerSecond() > 0 ? binding.rateLimitPerSecond()
+                : IntegrationBinding.DEFAULT_RATE_LIMIT_PER_SECOND;
+    }
+
     /** Empty if the events may pass; otherwise how long the sender should wait. */
     public Optional<Duration> tryAcquire(IntegrationBinding binding, int events, Instant now) {
-        int rate = binding.rateLimitPerSecond() > 0 ? binding.rateLimitPerSecond()
-                : IntegrationBinding.DEFAULT_RATE_LIMIT_PER_SECOND;
+        int rate = rateOf(binding);
         TokenBucket bucket = buckets.compute(binding.key(), (key, existing) ->
                 existing != null && existing.ratePerSecond() == rate ? existing : new TokenBucket(rate, now));
         synchronized (bucket) {

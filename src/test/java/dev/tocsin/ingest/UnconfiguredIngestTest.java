@@ -56,6 +56,15 @@ class UnconfiguredIngestTest {
     }
 
     @Test
+    void aRoutingKeyThatIsNotAStringIsNamedOnce() {
+        TestHttp.Response response = http.postJson("/v2/enqueue", """
+                {"routing_key":{"key":"k"},"event_action":"acknowledge","dedup_key":"d"}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("errors").toString()).isEqualTo("[\"'routing_key' must be a string\"]");
+    }
+
+    @Test
     void anUnparseableBodyGetsPagerDutysUnrecognizedObjectAnswer() {
         TestHttp.Response response = http.postJson("/v2/enqueue", "{\"routing_key\": ");
 
