@@ -116,6 +116,15 @@ class IngestApiTest {
 
     @ParameterizedTest
     @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void acceptedEventsAreCountedPerEndpointAndOutcome(TestDatabases.Kind kind) {
+        sender(kind).postJson("/integrations/generic/" + GENERIC_KEY, generic("trigger", unique()));
+
+        assertThat(sender(kind).get("/metrics").body())
+                .contains("tocsin_events_accepted_total{endpoint=\"generic\",reason=\"created\"}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
     void acknowledgeOrResolveWithoutAnOpenAlertIsAcceptedAndDropped(TestDatabases.Kind kind) {
         String key = unique();
 
