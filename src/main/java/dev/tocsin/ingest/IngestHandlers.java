@@ -7,7 +7,6 @@ import dev.tocsin.incident.AlertEvent;
 import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.AlertOutcome;
 import dev.tocsin.incident.ChangeEvent;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,10 +40,10 @@ final class IngestHandlers {
     private final IngestMetrics metrics;
     private final IntakeFailures failures;
 
-    IngestHandlers(Supplier<Organisation> organisation, AlertIntake intake, MeterRegistry registry) {
+    IngestHandlers(Supplier<Organisation> organisation, AlertIntake intake, IngestMetrics metrics) {
         this.organisation = organisation;
         this.intake = intake;
-        this.metrics = new IngestMetrics(registry);
+        this.metrics = metrics;
         this.failures = new IntakeFailures(metrics);
     }
 
@@ -104,9 +103,10 @@ final class IngestHandlers {
         // Alertmanager drops (and logs) instead of retrying for ever.
         Optional<IntegrationBinding> found = organisation.get().integrationByKey(key);
         if (found.isEmpty()) return reject(endpoint, "unknown_key", Reply.unknownIntegration(key));
-        List<String> problems = new ArrayList<>();
-        IntegrationBinding binding = route(endpoint, "integration key", key, problems);
-        if (!problems.isEmpty()) return reject(endpoint, "wrong_type", Reply.invalid(problems));
+        IntegrationBinding binding = found.get();
+        if (!endpoint.integrationTypes.contains(binding.type())) {
+            return reject(endpoint, "wrong_type", Reply.invalid(List.of(wrongType(endpoint, "integration key", binding))));
+        }
         if (endpoint == Endpoint.GRAFANA && binding.secret() != null && !binding.secret().isEmpty()) {
             switch (GrafanaSignature.verify(binding.secret(), body, signature, timestamp)) {
                 case MISSING -> {
@@ -173,12 +173,13 @@ final class IngestHandlers {
             problems.add("'" + field + "' '" + key + "' is not a known integration key");
             return standIn;
         }
-        String type = found.get().type();
-        if (!endpoint.integrationTypes.contains(type)) {
-            problems.add("'" + field + "' '" + key + "' belongs to a '" + type + "' integration, which sends to "
-                    + Endpoint.pathFor(type) + ", not " + endpoint.path);
-        }
+        if (!endpoint.integrationTypes.contains(found.get().type())) problems.add(wrongType(endpoint, field, found.get()));
         return found.get();
+    }
+
+    private static String wrongType(Endpoint endpoint, String field, IntegrationBinding binding) {
+        return "'" + field + "' '" + binding.key() + "' belongs to a '" + binding.type() + "' integration, which sends to "
+                + Endpoint.pathFor(binding.type()) + ", not " + endpoint.path;
     }
 
     private CompletableFuture<Reply> submit(Endpoint endpoint, IntegrationBinding binding, List<AlertEvent> events,

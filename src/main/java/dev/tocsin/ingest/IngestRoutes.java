@@ -35,8 +35,8 @@ public final class IngestRoutes implements Routes {
     private final Clock clock;
 
     public IngestRoutes(Supplier<Organisation> organisation, AlertIntake intake, Clock clock, MeterRegistry registry) {
-        this.handlers = new IngestHandlers(organisation, intake, registry);
         this.metrics = new IngestMetrics(registry);
+        this.handlers = new IngestHandlers(organisation, intake, metrics);
         this.clock = clock;
     }
 
