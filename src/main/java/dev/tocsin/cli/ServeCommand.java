@@ -1,6 +1,8 @@
 package dev.tocsin.cli;
 
+import dev.tocsin.app.Demo;
 import dev.tocsin.app.Settings;
+import dev.tocsin.app.Version;
 import dev.tocsin.app.Tocsin;
 import dev.tocsin.store.Database;
 import picocli.CommandLine.Command;
@@ -42,12 +44,22 @@ final class ServeCommand implements Runnable {
     public void run() {
         Settings settings = new Settings(host, port, databaseUrl, publicUrl, configFile, demo);
         Tocsin tocsin = Tocsin.start(settings, Clock.systemUTC());
+        String banner;
+        try {
+            banner = demo ? Demo.banner(tocsin, Demo.load(tocsin))
+                    : "Tocsin " + Version.current() + " is running at " + tocsin.publicUrl()
+                            + " (database " + tocsin.database().describe() + ")";
+        } catch (RuntimeException e) {
+            tocsin.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             tocsin.close();
             stopped.countDown();
         }, "tocsin-shutdown"));
-        System.out.println("Tocsin is listening on " + tocsin.publicUrl() + " (database " + tocsin.database().describe() + ")");
+        System.out.println(banner);
+        System.out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
