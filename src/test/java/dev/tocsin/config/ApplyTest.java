@@ -3,7 +3,6 @@ package dev.tocsin.config;
 import dev.tocsin.incident.Severity;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.trace.Actor;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -180,9 +179,10 @@ class ApplyTest {
         }
     }
 
-    @Test
-    void theDemoOrganisationAppliesWithoutAnyEnvironment() {
-        try (ConfigFixtures fixtures = new ConfigFixtures(TestDatabases.Kind.SQLITE)) {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void theDemoOrganisationAppliesWithoutAnyEnvironment(TestDatabases.Kind kind) {
+        try (ConfigFixtures fixtures = new ConfigFixtures(kind)) {
             ApplyResult result = fixtures.config.applyDemo(Actor.system());
 
             assertThat(result.changes()).hasSize(8);
