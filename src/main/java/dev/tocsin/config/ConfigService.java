@@ -164,7 +164,7 @@ public final class ConfigService {
     }
 
     /** The latest revisions, newest first: who changed the configuration, when and from where. */
-    public List<Map<String, Object>> revisions(int limit) {
+    public List<Revision> revisions(int limit) {
         return ConfigStore.revisions(database.jdbi(), limit);
     }
 

@@ -94,9 +94,12 @@ final class ConfigStore {
     }
 
     /** The revision log, newest first. */
-    static List<Map<String, Object>> revisions(Jdbi jdbi, int limit) {
+    static List<Revision> revisions(Jdbi jdbi, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT id, applied_at, actor, source, summary FROM config_revisions ORDER BY id DESC LIMIT :limit""")
-                .bind("limit", limit).mapToMap().list());
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Revision(rs.getLong("id"), java.time.Instant.ofEpochMilli(rs.getLong("applied_at")),
+                        rs.getString("actor"), rs.getString("source"), rs.getString("summary")))
+                .list());
     }
 }

@@ -30,8 +30,14 @@ final class ObjectBodies {
             keepMaskedSecrets(object, stored.tree());
             env = stored.secrets();
         }
-        Value value = new Value(new ParseContext(problems, env), ConfigService.pathById(new Entry(kind, id, null)),
-                YamlText.compose(Json.write(object)));
+        org.yaml.snakeyaml.nodes.Node node;
+        try {
+            node = YamlText.compose(Json.write(object));
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            // JSON is YAML, but SnakeYAML refuses some shapes Jackson accepts (e.g. nesting beyond its limit).
+            throw ApiException.badRequest("the body cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        Value value = new Value(new ParseContext(problems, env), ConfigService.pathById(new Entry(kind, id, null)), node);
         Entry entry = Sections.parse(kind, id, value);
         return new Entry(kind, id, entry.value());
     }

@@ -3,7 +3,6 @@ package dev.tocsin.config;
 import dev.tocsin.incident.Severity;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.trace.Actor;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -154,9 +153,36 @@ class ApplyTest {
         }
     }
 
-    @Test
-    void theDemoOrganisationAppliesWithoutAnyEnvironment() {
-        try (ConfigFixtures fixtures = new ConfigFixtures(TestDatabases.Kind.SQLITE)) {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void everyKeyTodayIncludingTheFullLayerShapeRoundTrips(TestDatabases.Kind kind) {
+        try (ConfigFixtures fixtures = new ConfigFixtures(kind)) {
+            Map<String, String> env = Map.of("ZOE_HOOK_SECRET", "hook-1", "TWILIO_AUTH_TOKEN", "token-1");
+            fixtures.config.apply(ConfigFixtures.resource("config/everything.yaml"), "everything.yaml", env, false, true, ADMIN);
+            Document applied = fixtures.config.current().document();
+            var layers = fixtures.config.current().schedule("follow-the-sun").orElseThrow().layers();
+            assertThat(layers.get(0).users()).extracting(participant -> participant.users().size()).containsExactly(1, 2, 1);
+            assertThat(layers.get(1).only()).hasSize(3);
+            assertThat(layers.get(1).priority()).isZero();
+
+            String exported = fixtures.config.exportYaml();
+            assertThat(exported).contains("${ZOE_HOOK_SECRET}", "${TOCSIN_TWILIO_ACCOUNT_SID}", "${TOCSIN_PAYMENTS_GRAFANA_SECRET}")
+                    .doesNotContain("hook-1", "token-1", "AC-literal", "literal-hmac-secret");
+            Map<String, String> exportEnv = new HashMap<>(env);
+            exportEnv.put("TOCSIN_TWILIO_ACCOUNT_SID", "AC-literal");
+            exportEnv.put("TOCSIN_PAYMENTS_GRAFANA_SECRET", "literal-hmac-secret");
+            ApplyResult again = fixtures.config.apply(exported, "exported.yaml", exportEnv, false, true, ADMIN);
+
+            assertThat(again.changes()).isEmpty();
+            assertThat(fixtures.restarted().current().document()).isEqualTo(applied);
+            assertThat(fixtures.restarted().exportYaml()).isEqualTo(exported);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void theDemoOrganisationAppliesWithoutAnyEnvironment(TestDatabases.Kind kind) {
+        try (ConfigFixtures fixtures = new ConfigFixtures(kind)) {
             ApplyResult result = fixtures.config.applyDemo(Actor.system());
 
             assertThat(result.changes()).hasSize(8);

@@ -131,6 +131,12 @@ class ConfigApiTest {
             assertThat(admin.postJson("/api/v1/config/apply?dry_run=maybe", "{\"yaml\":\"\"}").status()).isEqualTo(400);
             assertThat(admin.postJson("/api/v1/config/apply", "{}").status()).isEqualTo(400);
             assertThat(admin.delete("/api/v1/escalation_policies/nope").status()).isEqualTo(404);
+            String deep = "[".repeat(200) + "]".repeat(200);
+            assertThat(admin.putJson("/api/v1/teams/t", "{\"name\":" + deep + "}").status()).isEqualTo(400);
+            assertThat(admin.postJson("/api/v1/config/apply", applyBody("teams: " + deep, Map.of())).status()).isEqualTo(400);
+            assertThat(admin.putJson("/api/v1/services/s", "{\"name\":\"S\",\"escalation_policy\":\"platform\","
+                    + "\"integrations\":[{\"type\":\"generic\",\"key\":\"generic-key-1\",\"rate_limit\":1e10}]}").status())
+                    .isEqualTo(400);
         }
     }
 

@@ -3,8 +3,8 @@ package dev.tocsin.config;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.trace.Actor;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,18 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Validation is pure parsing and checking; one SQLite database is enough here (storage is tested in ApplyTest). */
+/** Every problem at once, with its line; and a file with problems changes nothing, on either database. */
 class ValidationTest {
     private ConfigFixtures fixtures;
 
-    @BeforeEach
-    void start() {
-        fixtures = new ConfigFixtures(TestDatabases.Kind.SQLITE);
+    private void open(TestDatabases.Kind kind) {
+        fixtures = new ConfigFixtures(kind);
     }
 
     @AfterEach
     void stop() {
-        fixtures.close();
+        if (fixtures != null) fixtures.close();
     }
 
     private ConfigException problemsOf(String yaml, Map<String, String> env) {
@@ -32,8 +31,10 @@ class ValidationTest {
                 () -> fixtures.config.apply(yaml, "broken.yaml", env, false, true, Actor.system()));
     }
 
-    @Test
-    void aBrokenCopyOfTheExampleReportsEveryProblemWithItsLine() {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aBrokenCopyOfTheExampleReportsEveryProblemWithItsLine(TestDatabases.Kind kind) {
+        open(kind);
         ConfigException failure = problemsOf(ConfigFixtures.resource("config/broken.yaml"), Map.of(
                 "TWILIO_ACCOUNT_SID", "AC1", "TWILIO_AUTH_TOKEN", "token", "SMTP_PASSWORD", "unused"));
 
@@ -55,8 +56,10 @@ class ValidationTest {
         assertThat(fixtures.count("config_revisions")).isZero();
     }
 
-    @Test
-    void aMissingVariableIsNamedWithItsLine() {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aMissingVariableIsNamedWithItsLine(TestDatabases.Kind kind) {
+        open(kind);
         Map<String, String> env = new HashMap<>(ConfigFixtures.EXAMPLE_ENV);
         env.remove("TWILIO_AUTH_TOKEN");
 
@@ -66,8 +69,10 @@ class ValidationTest {
                 "broken.yaml:76: providers.twilio.auth_token: environment variable 'TWILIO_AUTH_TOKEN' is not set");
     }
 
-    @Test
-    void variablesAreSubstitutedInAnyValue() {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void variablesAreSubstitutedInAnyValue(TestDatabases.Kind kind) {
+        open(kind);
         String yaml = """
                 users:
                   - { id: dora, name: "${DORA_NAME}", timezone: "${ZONE}" }
@@ -81,8 +86,10 @@ class ValidationTest {
         });
     }
 
-    @Test
-    void anEmptyFileIsRefusedRatherThanPruningEverything() {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void anEmptyFileIsRefusedRatherThanPruningEverything(TestDatabases.Kind kind) {
+        open(kind);
         fixtures.config.apply(ConfigFixtures.example(), "example.yaml", ConfigFixtures.EXAMPLE_ENV, false, true, Actor.system());
 
         assertThat(problemsOf("# nothing here\n", Map.of()).problems())
@@ -92,16 +99,20 @@ class ValidationTest {
                 .hasSize(10).allMatch(change -> change.change().equals(Change.REMOVED));
     }
 
-    @Test
-    void aSyntaxErrorIsReportedWithItsLine() {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aSyntaxErrorIsReportedWithItsLine(TestDatabases.Kind kind) {
+        open(kind);
         ConfigException failure = problemsOf("users:\n  - id: a\n    name: [unclosed\n", Map.of());
 
         assertThat(failure.problems()).hasSize(1);
         assertThat(failure.problems().get(0)).startsWith("broken.yaml:4: YAML syntax error:");
     }
 
-    @Test
-    void wrongTypesAndMissingFieldsAreReported() {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void wrongTypesAndMissingFieldsAreReported(TestDatabases.Kind kind) {
+        open(kind);
         String yaml = """
                 users:
                   - id: erin
@@ -149,8 +160,10 @@ class ValidationTest {
                 "broken.yaml:23: services[0].escalation_policy: unknown escalation policy 'q'");
     }
 
-    @Test
-    void anInvalidFileChangesNothing() {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void anInvalidFileChangesNothing(TestDatabases.Kind kind) {
+        open(kind);
         fixtures.config.apply(ConfigFixtures.example(), "example.yaml", ConfigFixtures.EXAMPLE_ENV, false, true, Actor.system());
         String before = fixtures.config.exportYaml();
 
