@@ -4,10 +4,6 @@ import dev.tocsin.auth.IssuedToken;
 import dev.tocsin.auth.Role;
 import dev.tocsin.trace.Actor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * {@code serve --demo}: loads the demo organisation (Platform team, primary and backup schedules, the
@@ -23,7 +19,7 @@ public final class Demo {
 
     /** Applies the demo organisation (idempotent) and returns a new admin token for alice. */
     public static IssuedToken load(Tocsin tocsin) {
-        tocsin.config().applyYamlOnStart(organisationYaml(), "demo/organisation.yaml", Map.of(), Actor.system());
+        tocsin.config().applyDemo(Actor.system());
         return tocsin.tokens().create(DEMO_USER, Role.ADMIN, "demo");
     }
 
@@ -42,14 +38,5 @@ public final class Demo {
                 "Then see the incident it opened:",
                 "  ./tocsin incidents --server " + url + " --token " + token.secret(),
                 "Stop with Ctrl-C.");
-    }
-
-    private static String organisationYaml() {
-        try (InputStream in = Demo.class.getResourceAsStream("/demo/organisation.yaml")) {
-            if (in == null) throw new IllegalStateException("demo/organisation.yaml is missing from the jar");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the demo organisation: " + e.getMessage(), e);
-        }
     }
 }

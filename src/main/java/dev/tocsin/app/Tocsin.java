@@ -82,6 +82,10 @@ public final class Tocsin implements AutoCloseable {
         return settings.publicUrlFor(port());
     }
 
+    public io.micrometer.core.instrument.MeterRegistry metrics() {
+        return metrics;
+    }
+
     public Database database() {
         return database;
     }

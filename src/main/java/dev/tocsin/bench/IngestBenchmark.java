@@ -69,6 +69,11 @@ public final class IngestBenchmark {
             long durableBefore = countEvents(tocsin);
             Phase measured = phase(client, enqueue, options.duration(), true);
             long durable = countEvents(tocsin) - durableBefore;
+            var batches = tocsin.metrics().get("tocsin.db.commit.batch").summary();
+            var commits = tocsin.metrics().get("tocsin.db.commit").timer();
+            System.err.printf("writer: %d commits, mean group %.1f writes, mean commit %.2f ms, max %.2f ms%n",
+                    batches.count(), batches.mean(), commits.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
+                    commits.max(java.util.concurrent.TimeUnit.MILLISECONDS));
             long[] latencies = measured.latenciesNanos();
             Arrays.sort(latencies);
             return new Result(tocsin.database().dialect().name().toLowerCase(), options.connections(),

@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final GroupCommitWriter writer;
     private final SqliteFileLock fileLock;
+    private final SqliteCheckpointer checkpointer;
 
     private Database(String url, Dialect dialect, HikariDataSource dataSource, SqliteFileLock fileLock,
                      MeterRegistry metrics) {
@@ -34,6 +35,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.fileLock = fileLock;
         this.jdbi = Jdbi.create(dataSource);
+        this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(jdbi) : null;
         this.writer = new GroupCommitWriter(jdbi, metrics, GroupCommitWriter.DEFAULT_MAX_BATCH,
                 GroupCommitWriter.DEFAULT_QUEUE_CAPACITY);
     }
@@ -84,6 +86,7 @@ public final class Database implements AutoCloseable {
             // which is what makes a 202 survive a kill -9 (NORMAL would only survive a process crash).
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("journal_size_limit", Long.toString(64L * 1024 * 1024));
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("foreign_keys", "true");
         }
@@ -141,6 +144,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        if (checkpointer != null) checkpointer.close();
         dataSource.close();
         if (fileLock != null) fileLock.close();
     }

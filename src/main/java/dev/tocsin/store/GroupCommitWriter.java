@@ -46,6 +46,8 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final Timer commitTimer;
     private final DistributionSummary batchSize;
     private volatile boolean running = true;
+    /** The writer's own connection, kept open with its prepared statements; reopened after a failure. */
+    private Handle handle;
 
     public GroupCommitWriter(Jdbi jdbi, MeterRegistry metrics, int maxBatch, int queueCapacity) {
         this.jdbi = jdbi;
@@ -95,18 +97,47 @@ public final class GroupCommitWriter implements AutoCloseable {
             }
         }
         failRemaining();
+        if (handle != null) handle.close();
+    }
+
+    private Handle handle() {
+        if (handle == null) {
+            handle = jdbi.open();
+            handle.setStatementBuilder(new CachingStatementBuilder());
+        }
+        return handle;
+    }
+
+    /** After a failure the connection may be broken (database restarted): start again with a fresh one. */
+    private void discardHandleIfBroken() {
+        if (handle == null) return;
+        boolean valid;
+        try {
+            valid = handle.getConnection().isValid(1);
+        } catch (java.sql.SQLException e) {
+            valid = false;
+        }
+        if (!valid) {
+            try {
+                handle.close();
+            } catch (RuntimeException ignored) {
+                // already broken
+            }
+            handle = null;
+        }
     }
 
     private void commit(List<Pending<?>> batch) {
         long start = System.nanoTime();
         List<Runnable> completions = new ArrayList<>(batch.size());
         try {
-            jdbi.useTransaction(handle -> {
-                for (Pending<?> pending : batch) pending.runInto(handle, completions);
+            handle().useTransaction(transaction -> {
+                for (Pending<?> pending : batch) pending.runInto(transaction, completions);
             });
             completions.forEach(Runnable::run);
             batchSize.record(batch.size());
         } catch (Exception batchFailure) {
+            discardHandleIfBroken();
             if (batch.size() == 1) {
                 fail(batch.get(0), batchFailure);
             } else {
@@ -120,9 +151,10 @@ public final class GroupCommitWriter implements AutoCloseable {
     private void commitAlone(Pending<?> pending) {
         List<Runnable> completions = new ArrayList<>(1);
         try {
-            jdbi.useTransaction(handle -> pending.runInto(handle, completions));
+            handle().useTransaction(transaction -> pending.runInto(transaction, completions));
             completions.forEach(Runnable::run);
         } catch (Exception e) {
+            discardHandleIfBroken();
             fail(pending, e);
         }
     }
