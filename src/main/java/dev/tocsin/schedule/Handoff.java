@@ -19,7 +19,7 @@ public record Handoff(DayOfWeek day, LocalTime time) {
         throw new IllegalArgumentException("malformed handoff '" + text + "'; write it like '09:00' or 'Mon 09:00'");
     }
 
-    @Override
+    @java.lang.Override
     public String toString() {
         String clock = String.format(Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute());
         return day == null ? clock : Window.dayName(day) + " " + clock;

@@ -30,7 +30,7 @@ public sealed interface Window {
             return !end.isAfter(start);
         }
 
-        @Override
+        @java.lang.Override
         public String toString() {
             String hours = clock(start) + "-" + clock(end);
             return days.size() == 7 ? hours : formatDays(days) + " " + hours;
@@ -39,7 +39,7 @@ public sealed interface Window {
 
     /** From {@code startDay startTime} to {@code endDay endTime}, once a week. */
     record Weekly(DayOfWeek startDay, LocalTime start, DayOfWeek endDay, LocalTime end) implements Window {
-        @Override
+        @java.lang.Override
         public String toString() {
             return dayName(startDay) + " " + clock(start) + " - " + dayName(endDay) + " " + clock(end);
         }
