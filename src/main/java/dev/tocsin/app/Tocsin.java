@@ -11,6 +11,11 @@ import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
 import dev.tocsin.ingest.IngestRoutes;
+import dev.tocsin.notice.Backoff;
+import dev.tocsin.notice.NoticeRoutes;
+import dev.tocsin.notice.NoticeSender;
+import dev.tocsin.provider.console.ConsoleSender;
+import dev.tocsin.provider.smtp.SmtpSender;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -31,6 +36,7 @@ public final class Tocsin implements AutoCloseable {
     private final ConfigService config;
     private final AlertIntake intake;
     private final Incidents incidents;
+    private final NoticeSender notices;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -44,12 +50,15 @@ public final class Tocsin implements AutoCloseable {
             IncidentStore incidentStore = new IncidentStore();
             this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics);
             this.incidents = new Incidents(database, incidentStore, clock);
+            this.notices = new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(),
+                    Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
                     new IncidentRoutes(incidents, config, auth),
-                    new IngestRoutes(config::current, intake, clock, metrics));
+                    new IngestRoutes(config::current, intake, clock, metrics),
+                    new NoticeRoutes(database, config, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
@@ -62,7 +71,9 @@ public final class Tocsin implements AutoCloseable {
         Tocsin tocsin = new Tocsin(settings, clock);
         try {
             tocsin.http.start();
+            tocsin.notices.start();
         } catch (RuntimeException e) {
+            tocsin.http.close();
             tocsin.database.close();
             throw e;
         }
@@ -106,9 +117,15 @@ public final class Tocsin implements AutoCloseable {
         return incidents;
     }
 
+    /** Delivers the notice outbox; {@code wake()} it after enqueueing a notice that is due now. */
+    public NoticeSender notices() {
+        return notices;
+    }
+
     @Override
     public void close() {
         http.close();
+        notices.close();
         database.close();
         metrics.close();
     }

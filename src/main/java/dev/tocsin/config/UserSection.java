@@ -2,6 +2,7 @@ package dev.tocsin.config;
 
 import dev.tocsin.incident.Urgency;
 import dev.tocsin.user.ContactMethod;
+import dev.tocsin.user.NoticePreferences;
 import dev.tocsin.user.NotificationRule;
 import dev.tocsin.user.User;
 import dev.tocsin.user.WorkingHours;
@@ -24,7 +25,8 @@ final class UserSection {
     }
 
     static User parse(Value value) {
-        Fields fields = value.fields("id", "name", "email", "timezone", "working_hours", "contact_methods", "notification_rules");
+        Fields fields = value.fields("id", "name", "email", "timezone", "working_hours", "contact_methods", "notification_rules",
+                "notices");
         String id = fields.id("id");
         String name = fields.text("name");
         String email = fields.optionalText("email");
@@ -52,7 +54,9 @@ final class UserSection {
                 if (byUrgency.has(urgency.wireName())) rules.put(urgency, list);
             }
         }
-        return new User(id, name, email, timezone == null ? User.DEFAULT_TIMEZONE : timezone, hours, methods, rules);
+        NoticePreferences notices = fields.optional("notices", v -> NoticeSection.parse(v, methods));
+        return new User(id, name, email, timezone == null ? User.DEFAULT_TIMEZONE : timezone, hours, methods, rules,
+                notices);
     }
 
     private static NotificationRule parseRule(Value value, Set<String> methodIds) {
@@ -93,6 +97,7 @@ final class UserSection {
             }
             out.put("notification_rules", rules);
         }
+        if (!user.notices().isDefault()) out.put("notices", NoticeSection.write(user.notices()));
         return out;
     }
 }

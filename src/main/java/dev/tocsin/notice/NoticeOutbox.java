@@ -2,8 +2,13 @@ package dev.tocsin.notice;
 
 import org.jdbi.v3.core.Handle;
 
+import org.jdbi.v3.core.statement.StatementContext;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** SQL for the outbox of notices. Every method works inside the caller's handle (and so its transaction). */
 public final class NoticeOutbox {
@@ -27,30 +32,27 @@ public final class NoticeOutbox {
         return true;
     }
 
-    /** Unsent notices due at {@code now}, oldest first. */
+    /** Unsent notices due at {@code now} that have not been given up, oldest first. */
     public List<Notice> due(Handle handle, Instant now, int limit) {
         return handle.createQuery("""
-                        SELECT * FROM notices WHERE sent_at IS NULL AND due_at <= :now ORDER BY due_at, id LIMIT :limit""")
+                        SELECT * FROM notices WHERE sent_at IS NULL AND failed_at IS NULL AND due_at <= :now
+                        ORDER BY due_at, id LIMIT :limit""")
                 .bind("now", now.toEpochMilli()).bind("limit", limit)
-                .map((rs, ctx) -> new Notice(rs.getLong("id"), rs.getString("user_id"), rs.getString("kind"),
-                        rs.getString("dedup_key"), rs.getString("subject"), rs.getString("body"),
-                        Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("due_at")),
-                        null, rs.getInt("attempts"), rs.getString("last_error")))
+                .map(NoticeOutbox::read)
                 .list();
+    }
+
+    /** When the earliest unsent notice is due, if any: lets a sender sleep exactly until then. */
+    public Optional<Instant> nextDue(Handle handle) {
+        return handle.createQuery("SELECT MIN(due_at) FROM notices WHERE sent_at IS NULL AND failed_at IS NULL")
+                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
     }
 
     /** Everything written for one user, newest first (what a person was told, for the API and tests). */
     public List<Notice> forUser(Handle handle, String userId, int limit) {
         return handle.createQuery("SELECT * FROM notices WHERE user_id = :user ORDER BY id DESC LIMIT :limit")
                 .bind("user", userId).bind("limit", limit)
-                .map((rs, ctx) -> {
-                    long sent = rs.getLong("sent_at");
-                    Instant sentAt = rs.wasNull() ? null : Instant.ofEpochMilli(sent);
-                    return new Notice(rs.getLong("id"), rs.getString("user_id"), rs.getString("kind"),
-                            rs.getString("dedup_key"), rs.getString("subject"), rs.getString("body"),
-                            Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("due_at")),
-                            sentAt, rs.getInt("attempts"), rs.getString("last_error"));
-                })
+                .map(NoticeOutbox::read)
                 .list();
     }
 
@@ -64,5 +66,26 @@ public final class NoticeOutbox {
         handle.createUpdate("""
                         UPDATE notices SET attempts = attempts + 1, last_error = :error, due_at = :retry WHERE id = :id""")
                 .bind("id", id).bind("error", error).bind("retry", retryAt.toEpochMilli()).execute();
+    }
+
+    /** Records a last failed attempt: the notice is no longer due but stays visible with its error. */
+    public void markGivenUp(Handle handle, long id, String channel, String error, Instant at) {
+        handle.createUpdate("""
+                        UPDATE notices SET attempts = attempts + 1, last_error = :error, channel = :channel, failed_at = :at
+                        WHERE id = :id""")
+                .bind("id", id).bind("error", error).bind("channel", channel).bind("at", at.toEpochMilli()).execute();
+    }
+
+    private static Notice read(ResultSet rs, StatementContext context) throws SQLException {
+        return new Notice(rs.getLong("id"), rs.getString("user_id"), rs.getString("kind"),
+                rs.getString("dedup_key"), rs.getString("subject"), rs.getString("body"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("due_at")),
+                instant(rs, "sent_at"), rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getString("channel"), instant(rs, "failed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 }

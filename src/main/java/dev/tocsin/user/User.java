@@ -12,15 +12,24 @@ import java.util.Optional;
  * ({@link NotificationRule}s per urgency).
  *
  * @param workingHours when the person normally works, in their own time zone, or null if not given
+ * @param notices      handoff reminders and digest settings ({@link NoticePreferences#DEFAULT} if not given)
  */
 public record User(String id, String name, String email, ZoneId timezone, WorkingHours workingHours,
-                   List<ContactMethod> contactMethods, Map<Urgency, List<NotificationRule>> notificationRules) {
+                   List<ContactMethod> contactMethods, Map<Urgency, List<NotificationRule>> notificationRules,
+                   NoticePreferences notices) {
     /** Time zone of a user who does not name one. */
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
 
     public User {
         contactMethods = List.copyOf(contactMethods);
         notificationRules = Map.copyOf(notificationRules);
+        if (notices == null) notices = NoticePreferences.DEFAULT;
+    }
+
+    /** A user with the default notice settings. */
+    public User(String id, String name, String email, ZoneId timezone, WorkingHours workingHours,
+                List<ContactMethod> contactMethods, Map<Urgency, List<NotificationRule>> notificationRules) {
+        this(id, name, email, timezone, workingHours, contactMethods, notificationRules, NoticePreferences.DEFAULT);
     }
 
     public Optional<ContactMethod> contactMethod(String contactMethodId) {
