@@ -10,6 +10,7 @@ import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
+import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
@@ -31,6 +32,7 @@ public final class Tocsin implements AutoCloseable {
     private final ConfigService config;
     private final AlertIntake intake;
     private final Incidents incidents;
+    private final OnCallService onCall;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -44,6 +46,7 @@ public final class Tocsin implements AutoCloseable {
             IncidentStore incidentStore = new IncidentStore();
             this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics);
             this.incidents = new Incidents(database, incidentStore, clock);
+            this.onCall = new OnCallService(database, config, clock);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
@@ -104,6 +107,10 @@ public final class Tocsin implements AutoCloseable {
 
     public Incidents incidents() {
         return incidents;
+    }
+
+    public OnCallService onCall() {
+        return onCall;
     }
 
     @Override
