@@ -10,6 +10,7 @@ import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
+import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.notice.Backoff;
 import dev.tocsin.notice.NoticeRoutes;
@@ -37,6 +38,7 @@ public final class Tocsin implements AutoCloseable {
     private final AlertIntake intake;
     private final Incidents incidents;
     private final NoticeSender notices;
+    private final OnCallService onCall;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -52,6 +54,7 @@ public final class Tocsin implements AutoCloseable {
             this.incidents = new Incidents(database, incidentStore, clock);
             this.notices = new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(),
                     Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
+            this.onCall = new OnCallService(database, config, clock);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
@@ -120,6 +123,10 @@ public final class Tocsin implements AutoCloseable {
     /** Delivers the notice outbox; {@code wake()} it after enqueueing a notice that is due now. */
     public NoticeSender notices() {
         return notices;
+    }
+
+    public OnCallService onCall() {
+        return onCall;
     }
 
     @Override

@@ -1,0 +1,81 @@
+package dev.tocsin.oncall;
+
+import dev.tocsin.config.ConfigService;
+import dev.tocsin.config.Organisation;
+import dev.tocsin.http.ApiException;
+import dev.tocsin.override.OverrideStore;
+import dev.tocsin.schedule.OnCall;
+import dev.tocsin.schedule.Override;
+import dev.tocsin.schedule.Schedule;
+import dev.tocsin.store.Database;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Who is on call, for the rest of Tocsin: a schedule's rules from the applied configuration plus its stored
+ * overrides, as an {@link OnCall}. Kept per schedule until the configuration or the overrides change, so
+ * paging's "who is on call now" is a lookup, not a database query.
+ */
+public final class OnCallService {
+    private record Cached(Schedule schedule, long overridesVersion, OnCall onCall) {
+    }
+
+    private final Database database;
+    private final ConfigService config;
+    private final Clock clock;
+    private final OverrideStore overrides = new OverrideStore();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicLong overridesVersion = new AtomicLong();
+
+    public OnCallService(Database database, ConfigService config, Clock clock) {
+        this.database = database;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The schedule with its overrides in force; 404 if no such schedule is configured. */
+    public OnCall forSchedule(String scheduleId) {
+        Schedule schedule = schedule(scheduleId);
+        // Read the version before the overrides: a change committed meanwhile bumps it, so a stale entry is
+        // never taken for current.
+        long version = overridesVersion.get();
+        Cached cached = cache.get(scheduleId);
+        if (cached != null && cached.schedule() == schedule && cached.overridesVersion() == version) {
+            return cached.onCall();
+        }
+        List<Override> active = database.jdbi().withHandle(handle -> overrides.active(handle, scheduleId));
+        OnCall onCall = new OnCall(schedule, active);
+        cache.put(scheduleId, new Cached(schedule, version, onCall));
+        return onCall;
+    }
+
+    /** The overrides in force for a schedule that overlap [from, to), by start. */
+    public List<Override> overrides(String scheduleId, Instant from, Instant to) {
+        schedule(scheduleId);
+        return database.jdbi().withHandle(handle -> overrides.overlapping(handle, scheduleId, from, to, false))
+                .stream().map(entry -> entry.override()).toList();
+    }
+
+    /** Call after a write that changed overrides has committed. */
+    public void overridesChanged() {
+        overridesVersion.incrementAndGet();
+    }
+
+    public Schedule schedule(String scheduleId) {
+        return config.current().schedule(scheduleId)
+                .orElseThrow(() -> ApiException.notFound("schedule '" + scheduleId + "'"));
+    }
+
+    public Organisation organisation() {
+        return config.current();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}
