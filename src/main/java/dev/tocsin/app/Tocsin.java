@@ -11,6 +11,7 @@ import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
 import dev.tocsin.oncall.OnCallService;
+import dev.tocsin.handoff.HandoffJob;
 import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.notice.Backoff;
 import dev.tocsin.notice.NoticeRoutes;
@@ -39,6 +40,7 @@ public final class Tocsin implements AutoCloseable {
     private final Incidents incidents;
     private final NoticeSender notices;
     private final OnCallService onCall;
+    private final HandoffJob handoffs;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -55,6 +57,7 @@ public final class Tocsin implements AutoCloseable {
             this.notices = new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(),
                     Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
             this.onCall = new OnCallService(database, config, clock);
+            this.handoffs = new HandoffJob(database, config::current, onCall::forSchedule, clock, notices::wake);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
@@ -75,6 +78,7 @@ public final class Tocsin implements AutoCloseable {
         try {
             tocsin.http.start();
             tocsin.notices.start();
+            tocsin.handoffs.start();
         } catch (RuntimeException e) {
             tocsin.http.close();
             tocsin.database.close();
@@ -125,6 +129,11 @@ public final class Tocsin implements AutoCloseable {
         return notices;
     }
 
+    /** Writes handoff notices, digests and gap warnings into the outbox every minute. */
+    public HandoffJob handoffs() {
+        return handoffs;
+    }
+
     public OnCallService onCall() {
         return onCall;
     }
@@ -132,6 +141,7 @@ public final class Tocsin implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        handoffs.close();
         notices.close();
         database.close();
         metrics.close();

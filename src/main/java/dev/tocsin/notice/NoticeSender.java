@@ -29,6 +29,8 @@ import java.util.random.RandomGenerator;
 public final class NoticeSender implements AutoCloseable {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
     private static final int BATCH = 50;
+    /** A send blocked in a socket cannot be interrupted; shutting down does not wait for it longer than this. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(NoticeSender.class);
 
     private final Database database;
@@ -178,7 +180,7 @@ public final class NoticeSender implements AutoCloseable {
         if (current != null) {
             current.interrupt();
             try {
-                current.join(Duration.ofSeconds(5).toMillis());
+                current.join(CLOSE_WAIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

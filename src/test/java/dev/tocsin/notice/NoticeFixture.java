@@ -18,14 +18,14 @@ import java.util.Random;
  * A database of one kind with a configuration applied, an outbox and a sender driven by a settable clock —
  * no server and no background thread, so a test decides exactly when a delivery pass runs.
  */
-final class NoticeFixture implements AutoCloseable {
-    final TestDatabases.TestDatabase testDatabase;
-    final Database database;
-    final SettableClock clock;
-    final ConfigService config;
-    final NoticeOutbox outbox = new NoticeOutbox();
+public final class NoticeFixture implements AutoCloseable {
+    public final TestDatabases.TestDatabase testDatabase;
+    public final Database database;
+    public final SettableClock clock;
+    public final ConfigService config;
+    public final NoticeOutbox outbox = new NoticeOutbox();
 
-    NoticeFixture(TestDatabases.Kind kind, String yaml, Instant start) {
+    public NoticeFixture(TestDatabases.Kind kind, String yaml, Instant start) {
         this.testDatabase = TestDatabases.create(kind);
         this.clock = new SettableClock(start);
         this.database = Database.open(testDatabase.url(), new SimpleMeterRegistry());
@@ -33,20 +33,20 @@ final class NoticeFixture implements AutoCloseable {
         config.apply(yaml, "test.yaml", TestServer.testEnvironment(yaml), false, true, Actor.system());
     }
 
-    NoticeSender sender(Backoff backoff) {
+    public NoticeSender sender(Backoff backoff) {
         return new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(), backoff,
                 new Random(7));
     }
 
-    boolean enqueue(Notice notice) {
+    public boolean enqueue(Notice notice) {
         return database.writeAndWait(handle -> outbox.enqueue(handle, notice));
     }
 
-    List<Notice> noticesOf(String userId) {
+    public List<Notice> noticesOf(String userId) {
         return database.jdbi().withHandle(handle -> outbox.forUser(handle, userId, 100));
     }
 
-    Notice only(String userId) {
+    public Notice only(String userId) {
         List<Notice> notices = noticesOf(userId);
         if (notices.size() != 1) throw new AssertionError("expected one notice for " + userId + ", got " + notices);
         return notices.get(0);
