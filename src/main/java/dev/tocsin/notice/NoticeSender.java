@@ -113,7 +113,7 @@ public final class NoticeSender implements AutoCloseable {
             giveUp(notice, null, "user '" + notice.userId() + "' is no longer configured");
             return;
         }
-        Optional<Route> route = Route.of(user.get());
+        Optional<Route> route = Route.of(user.get(), organisation.smtp().isPresent());
         if (route.isEmpty()) {
             giveUp(notice, null, "user '" + notice.userId() + "' has no email or console contact method and no email");
             return;
