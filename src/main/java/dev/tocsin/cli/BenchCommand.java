@@ -55,11 +55,13 @@ final class BenchCommand implements Runnable {
                     throw new CliException("accepted " + result.accepted() + " events but " + result.durableEvents()
                             + " are in the database", 1);
                 }
-            } catch (java.io.IOException e) {
-                throw new CliException("benchmark failed: " + e.getMessage(), 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CliException("interrupted", 130);
+            } catch (CliException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CliException("benchmark failed: " + e, 1);
             }
         }
     }
