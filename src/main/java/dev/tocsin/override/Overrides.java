@@ -186,14 +186,29 @@ public final class Overrides {
     /** The same inside a caller's write job (a cover or swap accept writes more in the same transaction). */
     List<Notice> insert(Handle handle, Schedule schedule, Override override, String reason, String origin,
                         String originId, String kind, String headline) {
+        return insert(handle, schedule, List.of(override), reason, origin, originId, kind, headline);
+    }
+
+    /**
+     * Several overrides of one schedule as one change: each person is told once, about the difference between
+     * the schedule before and after all of them.
+     */
+    List<Notice> insert(Handle handle, Schedule schedule, List<Override> added, String reason, String origin,
+                        String originId, String kind, String headline) {
         List<Override> active = store.active(handle, schedule.id());
         OnCall before = new OnCall(schedule, active);
         List<Override> with = new ArrayList<>(active);
-        with.add(override);
+        with.addAll(added);
         OnCall after = new OnCall(schedule, with);
-        store.insert(handle, override, reason, origin, originId);
-        List<Notice> notices = ChangeNotices.between(before, after, schedule, override.start(), override.end(),
-                onCall.organisation(), kind, headline, override.createdAt());
+        Instant from = added.get(0).start();
+        Instant to = added.get(0).end();
+        for (Override override : added) {
+            store.insert(handle, override, reason, origin, originId);
+            if (override.start().isBefore(from)) from = override.start();
+            if (override.end().isAfter(to)) to = override.end();
+        }
+        List<Notice> notices = ChangeNotices.between(before, after, schedule, from, to, onCall.organisation(), kind,
+                headline, added.get(0).createdAt());
         tell(handle, notices);
         return notices;
     }
