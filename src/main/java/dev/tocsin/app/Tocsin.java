@@ -10,8 +10,13 @@ import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
+import dev.tocsin.oncall.OnCallRoutes;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.handoff.HandoffJob;
+import dev.tocsin.override.CoverRequests;
+import dev.tocsin.override.OverrideRoutes;
+import dev.tocsin.override.Overrides;
+import dev.tocsin.override.SwapRequests;
 import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.notice.Backoff;
 import dev.tocsin.notice.NoticeRoutes;
@@ -63,6 +68,8 @@ public final class Tocsin implements AutoCloseable {
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
                     new IncidentRoutes(incidents, config, auth),
+                    new OnCallRoutes(onCall, auth),
+                    overrideRoutes(onCall, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
                     new NoticeRoutes(database, config, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
@@ -70,6 +77,12 @@ public final class Tocsin implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private OverrideRoutes overrideRoutes(OnCallService onCall, Auth auth) {
+        Overrides overrides = new Overrides(database, onCall);
+        return new OverrideRoutes(onCall, overrides, new CoverRequests(database, onCall, overrides),
+                new SwapRequests(database, onCall, overrides), auth);
     }
 
     /** Builds and starts a server; the caller closes it. */

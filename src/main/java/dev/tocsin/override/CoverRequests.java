@@ -97,8 +97,11 @@ public final class CoverRequests {
             List<Notice> told = overrides.insert(handle, schedule, override, request.reason(), "cover", request.id(),
                     "cover_accepted", headline);
             store.close(handle, id, "accepted", caller.userId(), now, override.id());
+            // The requester and the team hear who covers, not only the people asked.
             Set<String> others = new LinkedHashSet<>(asked);
             others.add(request.requester());
+            others.addAll(ScheduleTeam.people(organisation, schedule));
+            others.removeIf(user -> !organisation.hasUser(user));
             for (Notice notice : told) others.remove(notice.userId());
             for (String userId : others) {
                 var zone = ChangeNotices.zoneOf(organisation, userId, schedule);

@@ -98,13 +98,47 @@ public final class Overrides {
             throw ApiException.badRequest("the token's user '" + caller.userId() + "' is not a configured user");
         }
         List<String> problems = new ArrayList<>();
-        checkWindow(problems, now, until, now);
+        if (!until.isAfter(now)) problems.add("until: " + until + " is not in the future (now is " + now + ")");
+        else checkWindow(problems, now, until, now);
         if (!problems.isEmpty()) throw ApiException.badRequest("cannot take the pager", problems);
         Override override = new Override(OverrideStore.newId("ov_"), scheduleId, caller.userId(), null, now, until,
                 caller.actor().toString(), now);
         String headline = caller.userId() + " took the pager for "
                 + (schedule.name() == null ? schedule.id() : schedule.name()) + ".";
-        return write(schedule, override, reason, "take_pager", null, "pager_taken", headline);
+        database.writeAndWait(handle -> {
+            List<Override> active = store.active(handle, scheduleId);
+            OnCall before = new OnCall(schedule, active);
+            cutAround(handle, active, now, until, caller.actor().toString(), override.id());
+            store.insert(handle, override, reason, "take_pager", null);
+            OnCall after = new OnCall(schedule, store.active(handle, scheduleId));
+            tell(handle, ChangeNotices.between(before, after, schedule, now, until, organisation, "pager_taken",
+                    headline, now));
+            return null;
+        });
+        onCall.overridesChanged();
+        return find(override.id());
+    }
+
+    /**
+     * Overlapping overrides that replace everyone would otherwise combine with the new one (both people on
+     * call). Whoever takes the pager means to hold it alone, so those are cut around [from, to): removed,
+     * with the parts outside the window written again as new overrides that say where they came from.
+     */
+    private void cutAround(Handle handle, List<Override> active, Instant from, Instant to, String actor, String cutBy) {
+        for (Override existing : active) {
+            if (!existing.replacesEveryone() || !existing.start().isBefore(to) || !existing.end().isAfter(from)) continue;
+            OverrideEntry entry = store.find(handle, existing.id()).orElseThrow();
+            store.remove(handle, existing.id(), actor, from);
+            String why = "the part of " + existing.id() + " outside take-pager override " + cutBy;
+            if (existing.start().isBefore(from)) {
+                store.insert(handle, new Override(OverrideStore.newId("ov_"), existing.scheduleId(), existing.userId(),
+                        null, existing.start(), from, existing.createdBy(), existing.createdAt()), why, entry.origin(), entry.originId());
+            }
+            if (existing.end().isAfter(to)) {
+                store.insert(handle, new Override(OverrideStore.newId("ov_"), existing.scheduleId(), existing.userId(),
+                        null, to, existing.end(), existing.createdBy(), existing.createdAt()), why, entry.origin(), entry.originId());
+            }
+        }
     }
 
     /** Removes an override (it stays on record as removed, by whom and when). */
@@ -152,14 +186,29 @@ public final class Overrides {
     /** The same inside a caller's write job (a cover or swap accept writes more in the same transaction). */
     List<Notice> insert(Handle handle, Schedule schedule, Override override, String reason, String origin,
                         String originId, String kind, String headline) {
+        return insert(handle, schedule, List.of(override), reason, origin, originId, kind, headline);
+    }
+
+    /**
+     * Several overrides of one schedule as one change: each person is told once, about the difference between
+     * the schedule before and after all of them.
+     */
+    List<Notice> insert(Handle handle, Schedule schedule, List<Override> added, String reason, String origin,
+                        String originId, String kind, String headline) {
         List<Override> active = store.active(handle, schedule.id());
         OnCall before = new OnCall(schedule, active);
         List<Override> with = new ArrayList<>(active);
-        with.add(override);
+        with.addAll(added);
         OnCall after = new OnCall(schedule, with);
-        store.insert(handle, override, reason, origin, originId);
-        List<Notice> notices = ChangeNotices.between(before, after, schedule, override.start(), override.end(),
-                onCall.organisation(), kind, headline, override.createdAt());
+        Instant from = added.get(0).start();
+        Instant to = added.get(0).end();
+        for (Override override : added) {
+            store.insert(handle, override, reason, origin, originId);
+            if (override.start().isBefore(from)) from = override.start();
+            if (override.end().isAfter(to)) to = override.end();
+        }
+        List<Notice> notices = ChangeNotices.between(before, after, schedule, from, to, onCall.organisation(), kind,
+                headline, added.get(0).createdAt());
         tell(handle, notices);
         return notices;
     }

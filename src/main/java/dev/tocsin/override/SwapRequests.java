@@ -102,12 +102,15 @@ public final class SwapRequests {
                     swap.otherUser(), swap.otherStart(), swap.otherEnd(), actor, now);
             String headline = swap.otherUser() + " accepted " + swap.requester() + "'s swap (" + id + ").";
             Set<String> told = new LinkedHashSet<>();
-            for (Notice notice : overrides.insert(handle, schedule, first, swap.reason(), "swap", id, "swap_accepted", headline)) {
-                told.add(notice.userId());
+            List<Notice> notices = new ArrayList<>();
+            if (schedule.id().equals(otherSchedule.id())) {
+                notices.addAll(overrides.insert(handle, schedule, List.of(first, second), swap.reason(), "swap", id,
+                        "swap_accepted", headline));
+            } else {
+                notices.addAll(overrides.insert(handle, schedule, first, swap.reason(), "swap", id, "swap_accepted", headline));
+                notices.addAll(overrides.insert(handle, otherSchedule, second, swap.reason(), "swap", id, "swap_accepted", headline));
             }
-            for (Notice notice : overrides.insert(handle, otherSchedule, second, swap.reason(), "swap", id, "swap_accepted", headline)) {
-                told.add(notice.userId());
-            }
+            for (Notice notice : notices) told.add(notice.userId());
             store.close(handle, id, "accepted", caller.userId(), now, List.of(first.id(), second.id()));
             for (String userId : List.of(swap.requester(), swap.otherUser())) {
                 if (told.contains(userId)) continue;
