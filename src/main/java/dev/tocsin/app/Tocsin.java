@@ -71,7 +71,7 @@ public final class Tocsin implements AutoCloseable {
                     new OnCallRoutes(onCall, auth),
                     overrideRoutes(onCall, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
-                    new NoticeRoutes(database, config, auth));
+                    new NoticeRoutes(database, config, auth, notices::wake));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

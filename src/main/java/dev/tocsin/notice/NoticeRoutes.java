@@ -8,6 +8,7 @@ import dev.tocsin.http.Routes;
 import dev.tocsin.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code GET /api/v1/users/{id}/notices}: what a person was told or is about to be told, and how it went. */
+/**
+ * {@code GET /api/v1/users/{id}/notices}: what a person was told or is about to be told, and how it went. Also
+ * wakes the sender after every successful API write: overrides, cover and swap requests write their notices in
+ * the request's transaction, and this way they go out at once instead of at the sender's next poll.
+ */
 public final class NoticeRoutes implements Routes {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
@@ -23,17 +28,23 @@ public final class NoticeRoutes implements Routes {
     private final Database database;
     private final ConfigService config;
     private final Auth auth;
+    private final Runnable wake;
     private final NoticeOutbox outbox = new NoticeOutbox();
 
-    public NoticeRoutes(Database database, ConfigService config, Auth auth) {
+    /** @param wake the sender's {@link NoticeSender#wake()} */
+    public NoticeRoutes(Database database, ConfigService config, Auth auth, Runnable wake) {
         this.database = database;
         this.config = config;
         this.auth = auth;
+        this.wake = wake;
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/users/{id}/notices", this::list);
+        routes.after("/api/v1/*", ctx -> {
+            if (ctx.method() != HandlerType.GET && ctx.statusCode() < 400) wake.run();
+        });
     }
 
     private void list(Context ctx) {
