@@ -15,6 +15,7 @@ import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.override.CoverRequests;
 import dev.tocsin.override.OverrideRoutes;
 import dev.tocsin.override.Overrides;
+import dev.tocsin.override.RequestExpiry;
 import dev.tocsin.override.SwapRequests;
 import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.store.Database;
@@ -38,6 +39,7 @@ public final class Tocsin implements AutoCloseable {
     private final AlertIntake intake;
     private final Incidents incidents;
     private final OnCallService onCall;
+    private final RequestExpiry requestExpiry;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -52,13 +54,17 @@ public final class Tocsin implements AutoCloseable {
             this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics);
             this.incidents = new Incidents(database, incidentStore, clock);
             this.onCall = new OnCallService(database, config, clock);
+            Overrides overrides = new Overrides(database, onCall);
+            CoverRequests covers = new CoverRequests(database, onCall, overrides);
+            SwapRequests swaps = new SwapRequests(database, onCall, overrides);
+            this.requestExpiry = new RequestExpiry(covers, swaps);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
                     new IncidentRoutes(incidents, config, auth),
                     new OnCallRoutes(onCall, auth),
-                    overrideRoutes(onCall, auth),
+                    new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
@@ -67,17 +73,12 @@ public final class Tocsin implements AutoCloseable {
         }
     }
 
-    private OverrideRoutes overrideRoutes(OnCallService onCall, Auth auth) {
-        Overrides overrides = new Overrides(database, onCall);
-        return new OverrideRoutes(onCall, overrides, new CoverRequests(database, onCall, overrides),
-                new SwapRequests(database, onCall, overrides), auth);
-    }
-
     /** Builds and starts a server; the caller closes it. */
     public static Tocsin start(Settings settings, Clock clock) {
         Tocsin tocsin = new Tocsin(settings, clock);
         try {
             tocsin.http.start();
+            tocsin.requestExpiry.start();
         } catch (RuntimeException e) {
             tocsin.database.close();
             throw e;
@@ -126,8 +127,14 @@ public final class Tocsin implements AutoCloseable {
         return onCall;
     }
 
+    /** Closes cover and swap requests whose time has come, every minute. */
+    public RequestExpiry requestExpiry() {
+        return requestExpiry;
+    }
+
     @Override
     public void close() {
+        requestExpiry.close();
         http.close();
         database.close();
         metrics.close();
