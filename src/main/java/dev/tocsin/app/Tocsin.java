@@ -16,6 +16,7 @@ import dev.tocsin.handoff.HandoffJob;
 import dev.tocsin.override.CoverRequests;
 import dev.tocsin.override.OverrideRoutes;
 import dev.tocsin.override.Overrides;
+import dev.tocsin.override.RequestExpiry;
 import dev.tocsin.override.SwapRequests;
 import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.notice.Backoff;
@@ -46,6 +47,7 @@ public final class Tocsin implements AutoCloseable {
     private final NoticeSender notices;
     private final OnCallService onCall;
     private final HandoffJob handoffs;
+    private final RequestExpiry requestExpiry;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -63,13 +65,17 @@ public final class Tocsin implements AutoCloseable {
                     Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
             this.onCall = new OnCallService(database, config, clock);
             this.handoffs = new HandoffJob(database, config::current, onCall::forSchedule, clock, notices::wake);
+            Overrides overrides = new Overrides(database, onCall);
+            CoverRequests covers = new CoverRequests(database, onCall, overrides);
+            SwapRequests swaps = new SwapRequests(database, onCall, overrides);
+            this.requestExpiry = new RequestExpiry(covers, swaps);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
                     new IncidentRoutes(incidents, config, auth),
                     new OnCallRoutes(onCall, auth),
-                    overrideRoutes(onCall, auth),
+                    new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
                     new NoticeRoutes(database, config, auth, notices::wake));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
@@ -79,12 +85,6 @@ public final class Tocsin implements AutoCloseable {
         }
     }
 
-    private OverrideRoutes overrideRoutes(OnCallService onCall, Auth auth) {
-        Overrides overrides = new Overrides(database, onCall);
-        return new OverrideRoutes(onCall, overrides, new CoverRequests(database, onCall, overrides),
-                new SwapRequests(database, onCall, overrides), auth);
-    }
-
     /** Builds and starts a server; the caller closes it. */
     public static Tocsin start(Settings settings, Clock clock) {
         Tocsin tocsin = new Tocsin(settings, clock);
@@ -92,6 +92,7 @@ public final class Tocsin implements AutoCloseable {
             tocsin.http.start();
             tocsin.notices.start();
             tocsin.handoffs.start();
+            tocsin.requestExpiry.start();
         } catch (RuntimeException e) {
             tocsin.http.close();
             tocsin.database.close();
@@ -151,8 +152,14 @@ public final class Tocsin implements AutoCloseable {
         return onCall;
     }
 
+    /** Closes cover and swap requests whose time has come, every minute. */
+    public RequestExpiry requestExpiry() {
+        return requestExpiry;
+    }
+
     @Override
     public void close() {
+        requestExpiry.close();
         http.close();
         handoffs.close();
         notices.close();

@@ -1,5 +1,7 @@
 package dev.tocsin.override;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +20,7 @@ public record SwapRequest(String id, String requester, String otherUser, String 
         overrideIds = List.copyOf(overrideIds);
     }
 
+    @JsonIgnore
     public boolean isOpen() {
         return status.equals("open");
     }

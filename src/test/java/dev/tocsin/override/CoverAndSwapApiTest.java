@@ -135,4 +135,23 @@ class CoverAndSwapApiTest {
             assertThat(fixture.kinds("alice")).contains("swap_expired");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void theRequesterHearsThatNobodyAnsweredWhenTheWindowStartsWithoutAnyoneLooking(TestDatabases.Kind kind) {
+        try (OnCallFixture fixture = new OnCallFixture(kind, WEDNESDAY)) {
+            TestHttp alice = fixture.as("alice", Role.RESPONDER);
+            String id = alice.postJson(PRIMARY + "/cover_requests", "{\"user\":\"bob\",\"start\":\"2027-03-26T09:00\",\"end\":\"2027-03-26T13:00\"}")
+                    .json().path("cover_request").path("id").asText();
+            fixture.server.tocsin().requestExpiry().runOnce();
+            assertThat(fixture.kinds("alice")).doesNotContain("cover_expired");
+            fixture.clock.set(Instant.parse("2027-03-26T08:00:00Z"));
+            fixture.server.tocsin().requestExpiry().runOnce();
+            assertThat(fixture.last("alice", "cover_expired").body()).contains("Fri 26 Mar 2027 09:00 CET", "still on call");
+            fixture.server.tocsin().requestExpiry().runOnce();
+            assertThat(fixture.kinds("alice").stream().filter("cover_expired"::equals)).hasSize(1);
+            assertThat(alice.get("/api/v1/cover_requests/" + id).json().path("cover_request").path("status").asText())
+                    .isEqualTo("expired");
+        }
+    }
 }
