@@ -1,6 +1,8 @@
 package dev.tocsin.app;
 
 import dev.tocsin.auth.TokenStore;
+import dev.tocsin.calendar.CalendarRoutes;
+import dev.tocsin.calendar.FeedTokens;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.HttpServer;
@@ -52,7 +54,8 @@ public final class Tocsin implements AutoCloseable {
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
                     new IncidentRoutes(incidents, config, auth),
-                    new IngestRoutes(config::current, intake, clock, metrics));
+                    new IngestRoutes(config::current, intake, clock, metrics),
+                    new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 TriggerCommand.class,
                 IncidentsCommand.class,
+                CalendarUrlCommand.class,
                 AckCommand.class,
                 ResolveCommand.class,
                 VersionCommand.class,
