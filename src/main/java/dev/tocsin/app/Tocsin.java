@@ -13,6 +13,7 @@ import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
 import dev.tocsin.oncall.OnCallService;
+import dev.tocsin.report.ReportRoutes;
 import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
@@ -55,7 +56,8 @@ public final class Tocsin implements AutoCloseable {
                     config.routes(auth),
                     new IncidentRoutes(incidents, config, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
-                    new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock));
+                    new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
+                    new ReportRoutes(config, onCall, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

@@ -9,6 +9,7 @@ import dev.tocsin.http.Auth;
 import dev.tocsin.http.Routes;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.schedule.Schedule;
+import dev.tocsin.schedule.Shift;
 import dev.tocsin.user.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -18,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,11 +137,16 @@ public final class CalendarRoutes implements Routes {
         if (kind == FeedKind.USER) {
             User user = organisation.user(subjectId).orElseThrow();
             name = "On call: " + user.name();
-            events = Feeds.ofUser(organisation, onCall::forSchedule, user, window);
+            Map<String, List<Shift>> shifts = new HashMap<>();
+            for (Schedule schedule : organisation.document().schedules()) {
+                shifts.put(schedule.id(), onCall.forSchedule(schedule.id()).shifts(window.lookFrom(), window.to()));
+            }
+            events = Feeds.ofUser(organisation, shifts, user, window);
         } else {
             Schedule schedule = organisation.schedule(subjectId).orElseThrow();
             name = "On call: " + schedule.name();
-            events = Feeds.ofSchedule(organisation, onCall::forSchedule, schedule, window);
+            events = Feeds.ofSchedule(organisation,
+                    onCall.forSchedule(schedule.id()).shifts(window.lookFrom(), window.to()), schedule, window);
         }
         ctx.header("Cache-Control", "private, no-store");
         ctx.header("Referrer-Policy", "no-referrer");

@@ -1,7 +1,6 @@
 package dev.tocsin.calendar;
 
 import dev.tocsin.config.Organisation;
-import dev.tocsin.schedule.OnCall;
 import dev.tocsin.schedule.Schedule;
 import dev.tocsin.schedule.Shift;
 import dev.tocsin.user.User;
@@ -16,21 +15,23 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.Map;
 
 /**
  * The events of a person's feed (their shifts in every schedule) and of a schedule's feed (each person's
- * shifts, and the gaps). Pure: the configuration, the schedules' on-call answers and the time are arguments.
+ * shifts, and the gaps). Pure: the configuration, each schedule's final shifts over the window
+ * ({@link dev.tocsin.schedule.OnCall#shifts}, computed by the caller) and the window are arguments.
  */
 public final class Feeds {
     private Feeds() {
     }
 
-    public static List<FeedEvent> ofUser(Organisation organisation, Function<String, OnCall> onCall, User user,
+    /** @param shifts schedule id → its final shifts over [window.lookFrom, window.to) */
+    public static List<FeedEvent> ofUser(Organisation organisation, Map<String, List<Shift>> shifts, User user,
                                          FeedWindow window) {
         List<FeedEvent> events = new ArrayList<>();
         for (Schedule schedule : organisation.document().schedules()) {
-            for (Shift shift : visible(onCall.apply(schedule.id()).shiftsOf(user.id(), window.lookFrom(), window.to()), window)) {
+            for (Shift shift : visible(stretchesOf(user.id(), shifts.getOrDefault(schedule.id(), List.of())), window)) {
                 events.add(new FeedEvent(uid(schedule.id(), user.id(), shift.start()), shift.start(), shift.end(),
                         "On call: " + schedule.name(), description(schedule, shift, organisation)));
             }
@@ -39,20 +40,20 @@ public final class Feeds {
         return events;
     }
 
-    public static List<FeedEvent> ofSchedule(Organisation organisation, Function<String, OnCall> onCall,
-                                             Schedule schedule, FeedWindow window) {
-        OnCall answers = onCall.apply(schedule.id());
+    /** @param shifts the schedule's final shifts over [window.lookFrom, window.to) */
+    public static List<FeedEvent> ofSchedule(Organisation organisation, List<Shift> shifts, Schedule schedule,
+                                             FeedWindow window) {
         Set<String> people = new LinkedHashSet<>();
-        for (Shift shift : visible(answers.shifts(window.lookFrom(), window.to()), window)) people.addAll(shift.users());
+        for (Shift shift : visible(shifts, window)) people.addAll(shift.users());
         List<FeedEvent> events = new ArrayList<>();
         for (String userId : people) {
             String name = organisation.user(userId).map(User::name).orElse(userId);
-            for (Shift shift : visible(answers.shiftsOf(userId, window.lookFrom(), window.to()), window)) {
+            for (Shift shift : visible(stretchesOf(userId, shifts), window)) {
                 events.add(new FeedEvent(uid(schedule.id(), userId, shift.start()), shift.start(), shift.end(),
                         name + " on call: " + schedule.name(), description(schedule, shift, organisation)));
             }
         }
-        for (Shift gap : visible(answers.gaps(window.lookFrom(), window.to()), window)) {
+        for (Shift gap : visible(stretchesOf(null, shifts), window)) {
             events.add(new FeedEvent(uid(schedule.id(), "", gap.start()), gap.start(), gap.end(),
                     "Nobody on call: " + schedule.name(), "Gap in schedule " + schedule.id() + ": nobody is on call."));
         }
@@ -73,6 +74,31 @@ public final class Feeds {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * A person's own on-call stretches (or, for null, the gaps): runs of consecutive segments that include
+     * them (or have nobody), merged, so a colleague joining mid-shift does not split the person's event.
+     */
+    static List<Shift> stretchesOf(String userId, List<Shift> shifts) {
+        List<Shift> stretches = new ArrayList<>();
+        Shift open = null;
+        for (Shift shift : shifts) {
+            boolean in = userId == null ? shift.users().isEmpty() : shift.users().contains(userId);
+            if (in && open != null && open.end().equals(shift.start())) {
+                Set<String> together = new LinkedHashSet<>(open.users());
+                together.addAll(shift.users());
+                open = new Shift(open.start(), shift.end(), together);
+            } else if (in) {
+                if (open != null) stretches.add(open);
+                open = shift;
+            } else if (open != null) {
+                stretches.add(open);
+                open = null;
+            }
+        }
+        if (open != null) stretches.add(open);
+        return stretches;
     }
 
     private static List<Shift> visible(List<Shift> shifts, FeedWindow window) {

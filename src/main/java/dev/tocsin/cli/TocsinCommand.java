@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 TriggerCommand.class,
                 IncidentsCommand.class,
                 CalendarUrlCommand.class,
+                HoursCommand.class,
                 AckCommand.class,
                 ResolveCommand.class,
                 VersionCommand.class,
