@@ -6,9 +6,8 @@ import dev.tocsin.app.Tocsin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.StringRequestContent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,7 +52,7 @@ public final class IngestBenchmark {
         this.options = options;
     }
 
-    public Result run() throws IOException, InterruptedException {
+    public Result run() throws Exception {
         Path config = Files.createTempFile("tocsin-bench", ".yaml");
         try (InputStream in = IngestBenchmark.class.getResourceAsStream("/bench/ingest.yaml")) {
             Files.write(config, in.readAllBytes());
@@ -59,7 +60,9 @@ public final class IngestBenchmark {
         try (Tocsin tocsin = Tocsin.start(new Settings("127.0.0.1", 0, options.databaseUrl(), null, config, false),
                 Clock.systemUTC())) {
             URI enqueue = URI.create("http://127.0.0.1:" + tocsin.port() + "/v2/enqueue");
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client = new HttpClient();
+            client.setMaxConnectionsPerDestination(options.connections() + 4);
+            client.start();
             for (int i = 0; i < options.initialOpenKeys(); i++) {
                 String key = "open-" + newKeys.incrementAndGet();
                 send(client, enqueue, trigger(key));
@@ -92,80 +95,95 @@ public final class IngestBenchmark {
 
     private Phase phase(HttpClient client, URI enqueue, Duration length, boolean record) throws InterruptedException {
         long deadline = System.nanoTime() + length.toNanos();
-        List<Worker> workers = new ArrayList<>();
-        for (int i = 0; i < options.connections(); i++) workers.add(new Worker(client, enqueue, deadline, record));
+        CountDownLatch finished = new CountDownLatch(options.connections());
+        List<Stream> streams = new ArrayList<>();
+        for (int i = 0; i < options.connections(); i++) streams.add(new Stream(client, enqueue, deadline, record, finished));
         long start = System.nanoTime();
-        workers.forEach(Thread::start);
-        for (Worker worker : workers) worker.join();
+        streams.forEach(Stream::next);
+        finished.await();
         long elapsed = System.nanoTime() - start;
-        long accepted = workers.stream().mapToLong(w -> w.accepted).sum();
-        long failed = workers.stream().mapToLong(w -> w.failed).sum();
-        long[] latencies = workers.stream().flatMapToLong(w -> Arrays.stream(w.latencies, 0, w.count)).toArray();
+        long accepted = streams.stream().mapToLong(w -> w.accepted).sum();
+        long failed = streams.stream().mapToLong(w -> w.failed).sum();
+        long[] latencies = streams.stream().flatMapToLong(w -> Arrays.stream(w.latencies, 0, w.count)).toArray();
         return new Phase(accepted, failed, elapsed, latencies);
     }
 
-    private final class Worker extends Thread {
+    /**
+     * One connection's worth of load: sends a request, and when its answer arrives, the next one, until the
+     * deadline. Asynchronous, like wrk, so the load generator needs no thread per connection and leaves the
+     * CPU to the server.
+     */
+    private final class Stream {
         private final HttpClient client;
         private final URI enqueue;
         private final long deadline;
         private final boolean record;
+        private final CountDownLatch finished;
         long accepted;
         long failed;
         long[] latencies = new long[1 << 16];
         int count;
 
-        Worker(HttpClient client, URI enqueue, long deadline, boolean record) {
+        Stream(HttpClient client, URI enqueue, long deadline, boolean record, CountDownLatch finished) {
             this.client = client;
             this.enqueue = enqueue;
             this.deadline = deadline;
             this.record = record;
-            setDaemon(true);
+            this.finished = finished;
         }
 
-        @Override
-        public void run() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            while (System.nanoTime() < deadline) {
-                int dice = random.nextInt(100);
-                String body;
-                String resolved = null;
-                String created = null;
-                if (dice < 70) {
-                    String key = openKeys.random(random);
-                    body = trigger(key == null ? "open-0" : key);
-                } else if (dice < 90) {
-                    created = "new-" + newKeys.incrementAndGet();
-                    body = trigger(created);
-                } else {
-                    resolved = openKeys.take(random);
-                    body = resolve(resolved == null ? "none" : resolved);
-                }
-                long start = System.nanoTime();
-                int status = send(client, enqueue, body);
-                long took = System.nanoTime() - start;
-                if (status == 202) {
-                    accepted++;
-                    if (created != null) openKeys.add(created);
-                } else {
-                    failed++;
-                    if (resolved != null) openKeys.add(resolved);
-                }
-                if (record) {
-                    if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
-                    latencies[count++] = took;
-                }
+        void next() {
+            if (System.nanoTime() >= deadline) {
+                finished.countDown();
+                return;
             }
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            int dice = random.nextInt(100);
+            String body;
+            String resolved = null;
+            String created = null;
+            if (dice < 70) {
+                String key = openKeys.random(random);
+                body = trigger(key == null ? "open-0" : key);
+            } else if (dice < 90) {
+                created = "new-" + newKeys.incrementAndGet();
+                body = trigger(created);
+            } else {
+                resolved = openKeys.take(random);
+                body = resolve(resolved == null ? "none" : resolved);
+            }
+            String createdKey = created;
+            String resolvedKey = resolved;
+            long start = System.nanoTime();
+            client.POST(enqueue)
+                    .body(new StringRequestContent("application/json", body, StandardCharsets.UTF_8))
+                    .timeout(30, TimeUnit.SECONDS)
+                    .send(result -> {
+                        long took = System.nanoTime() - start;
+                        int status = result.isSucceeded() ? result.getResponse().getStatus() : -1;
+                        if (status == 202) {
+                            accepted++;
+                            if (createdKey != null) openKeys.add(createdKey);
+                        } else {
+                            failed++;
+                            if (resolvedKey != null) openKeys.add(resolvedKey);
+                        }
+                        if (record) {
+                            if (count == latencies.length) latencies = Arrays.copyOf(latencies, count * 2);
+                            latencies[count++] = took;
+                        }
+                        next();
+                    });
         }
     }
 
     private static int send(HttpClient client, URI enqueue, String body) {
-        HttpRequest request = HttpRequest.newBuilder(enqueue)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
+            return client.POST(enqueue)
+                    .body(new StringRequestContent("application/json", body, StandardCharsets.UTF_8))
+                    .timeout(30, TimeUnit.SECONDS)
+                    .send().getStatus();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

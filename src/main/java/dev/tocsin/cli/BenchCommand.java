@@ -1,6 +1,7 @@
 package dev.tocsin.cli;
 
 import dev.tocsin.bench.IngestBenchmark;
+import dev.tocsin.bench.OnCallBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,7 +11,7 @@ import java.time.Duration;
 
 /** {@code tocsin bench …}: benchmarks that start a real server (figures go to docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark against an in-process server.",
-        subcommands = BenchCommand.Ingest.class)
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.WhoIsOnCall.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,12 +55,30 @@ final class BenchCommand implements Runnable {
                     throw new CliException("accepted " + result.accepted() + " events but " + result.durableEvents()
                             + " are in the database", 1);
                 }
-            } catch (java.io.IOException e) {
-                throw new CliException("benchmark failed: " + e.getMessage(), 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CliException("interrupted", 130);
+            } catch (CliException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CliException("benchmark failed: " + e, 1);
             }
+        }
+    }
+
+    @Command(name = "oncall", mixinStandardHelpOptions = true,
+            description = "Who-is-on-call for 5 layers x 20 people with restrictions and 1,000 overrides: "
+                    + "latency of one lookup and the time for one year of shifts (no server needed).")
+    static final class WhoIsOnCall implements Runnable {
+        @Option(names = "--lookups", defaultValue = "200000", description = "Measured lookups, after as many for warm-up (default ${DEFAULT-VALUE}).")
+        int lookups;
+
+        @Option(names = "--years", defaultValue = "30", description = "Measured one-year shift computations, after as many for warm-up (default ${DEFAULT-VALUE}).")
+        int years;
+
+        @Override
+        public void run() {
+            System.out.println(new OnCallBenchmark().run(lookups, years).report());
         }
     }
 }

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * ingest endpoint answers 2xx only for what will survive a crash.
  */
 public final class AlertIntake {
+    private static final java.util.Set<String> SINGLE_EVENT_FORMATS = java.util.Set.of("events-v2", "events-v1", "generic");
+
     private final Database database;
     private final Supplier<Organisation> organisation;
     private final IncidentStore store;
@@ -51,7 +53,8 @@ public final class AlertIntake {
             }
             serviceIds.add(binding.get().serviceId());
         }
-        return database.write(handle -> {
+        String orderKey = orderKey(events);
+        return database.write(orderKey, handle -> {
             List<AlertOutcome> outcomes = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 outcomes.add(apply(handle, events.get(i), serviceIds.get(i), receivedAt));
@@ -61,6 +64,18 @@ public final class AlertIntake {
             outcomes.stream().filter(o -> o.result() == AlertOutcome.Result.CREATED).forEach(o -> incidentsOpened.increment());
             return outcomes;
         });
+    }
+
+    /**
+     * Events for one alert must apply in order. Webhooks that carry many alerts (Alertmanager, Grafana) keep
+     * their whole integration in order; senders of one event per request (PagerDuty, generic) only need each
+     * alert in order, which lets different alerts of one key commit in parallel on PostgreSQL.
+     */
+    static String orderKey(List<AlertEvent> events) {
+        AlertEvent first = events.get(0);
+        boolean oneAlertPerRequest = events.stream().allMatch(event -> SINGLE_EVENT_FORMATS.contains(event.format()));
+        return oneAlertPerRequest && events.size() == 1 ? first.integrationKey() + "\n" + first.dedupKey()
+                : first.integrationKey();
     }
 
     /** Stores a change event durably. */
@@ -73,13 +88,16 @@ public final class AlertIntake {
     }
 
     private AlertOutcome apply(Handle handle, AlertEvent event, String serviceId, Instant at) {
-        Optional<IncidentStore.OpenAlert> open = store.findOpenAlert(handle, event.integrationKey(), event.dedupKey());
         AlertOutcome outcome = switch (event.action()) {
-            case TRIGGER -> open.map(alert -> deduplicate(handle, alert, event, at))
+            case TRIGGER -> store.touchOpenAlert(handle, event.integrationKey(), event.dedupKey(), at)
+                    .map(alert -> new AlertOutcome(AlertOutcome.Result.DEDUPLICATED, event.dedupKey(), alert.alertId(),
+                            alert.incidentId()))
                     .orElseGet(() -> openIncident(handle, event, serviceId, at));
-            case ACKNOWLEDGE -> open.map(alert -> acknowledge(handle, alert, event, at))
+            case ACKNOWLEDGE -> store.findOpenAlert(handle, event.integrationKey(), event.dedupKey())
+                    .map(alert -> acknowledge(handle, alert, event, at))
                     .orElseGet(() -> dropped(event));
-            case RESOLVE -> open.map(alert -> resolve(handle, alert, event, at))
+            case RESOLVE -> store.findOpenAlert(handle, event.integrationKey(), event.dedupKey())
+                    .map(alert -> resolve(handle, alert, event, at))
                     .orElseGet(() -> dropped(event));
         };
         store.insertEvent(handle, event, outcome, at);
@@ -96,11 +114,6 @@ public final class AlertIntake {
                 event.alertClass(), event.details(), event.links(), at, at, null, 1, at));
         store.insertTimeline(handle, IncidentLifecycle.triggeredEntry(incident, alertId, event, actor(event)));
         return new AlertOutcome(AlertOutcome.Result.CREATED, event.dedupKey(), alertId, incidentId);
-    }
-
-    private AlertOutcome deduplicate(Handle handle, IncidentStore.OpenAlert alert, AlertEvent event, Instant at) {
-        store.touchAlert(handle, alert.alertId(), at);
-        return new AlertOutcome(AlertOutcome.Result.DEDUPLICATED, event.dedupKey(), alert.alertId(), alert.incidentId());
     }
 
     private AlertOutcome acknowledge(Handle handle, IncidentStore.OpenAlert alert, AlertEvent event, Instant at) {

@@ -99,6 +99,20 @@ public final class IncidentStore {
                 .execute();
     }
 
+    /**
+     * Counts a repeated trigger on the open alert for the key, if there is one, in one statement (the most
+     * frequent event of all, so it gets no separate lookup).
+     */
+    public Optional<OpenAlert> touchOpenAlert(Handle handle, String integrationKey, String dedupKey, Instant at) {
+        return handle.createQuery("""
+                        UPDATE alerts SET event_count = event_count + 1, last_event_at = :at, updated_at = :at
+                        WHERE integration_key = :key AND dedup_key = :dedup AND status = 'open'
+                        RETURNING id, incident_id""")
+                .bind("key", integrationKey).bind("dedup", dedupKey).bind("at", at.toEpochMilli())
+                .map((rs, ctx) -> new OpenAlert(rs.getLong("id"), rs.getLong("incident_id")))
+                .findOne();
+    }
+
     /** Counts a repeated trigger on an open alert. */
     public void touchAlert(Handle handle, long alertId, Instant at) {
         handle.createUpdate("""

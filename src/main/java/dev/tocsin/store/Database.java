@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final GroupCommitWriter writer;
+    private final WriterLanes writer;
     private final SqliteFileLock fileLock;
     private final SqliteCheckpointer checkpointer;
 
@@ -36,8 +36,8 @@ public final class Database implements AutoCloseable {
         this.fileLock = fileLock;
         this.jdbi = Jdbi.create(dataSource);
         this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(jdbi) : null;
-        this.writer = new GroupCommitWriter(jdbi, metrics, GroupCommitWriter.DEFAULT_MAX_BATCH,
-                GroupCommitWriter.DEFAULT_QUEUE_CAPACITY);
+        this.writer = new WriterLanes(jdbi, metrics,
+                dialect == Dialect.SQLITE ? WriterLanes.SQLITE_LANES : WriterLanes.POSTGRESQL_LANES);
     }
 
     /** Opens (creating if needed) and migrates the database at {@code url}, as the one server using it. */
@@ -109,6 +109,14 @@ public final class Database implements AutoCloseable {
     /** Queues a write; the future completes once it is durably committed. */
     public <T> CompletableFuture<T> write(WriteJob<T> job) {
         return writer.submit(job);
+    }
+
+    /**
+     * Queues a write that must be applied in order with every other write of the same {@code orderKey}
+     * (on PostgreSQL, writes with different keys may commit in parallel).
+     */
+    public <T> CompletableFuture<T> write(String orderKey, WriteJob<T> job) {
+        return writer.submit(orderKey, job);
     }
 
     /** Runs a write and waits for its commit; a job's own exception is rethrown as it was. */

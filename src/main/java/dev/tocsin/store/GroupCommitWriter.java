@@ -50,6 +50,10 @@ public final class GroupCommitWriter implements AutoCloseable {
     private Handle handle;
 
     public GroupCommitWriter(Jdbi jdbi, MeterRegistry metrics, int maxBatch, int queueCapacity) {
+        this(jdbi, metrics, maxBatch, queueCapacity, "tocsin-writer");
+    }
+
+    public GroupCommitWriter(Jdbi jdbi, MeterRegistry metrics, int maxBatch, int queueCapacity, String threadName) {
         this.jdbi = jdbi;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -60,7 +64,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         this.batchSize = DistributionSummary.builder("tocsin.db.commit.batch")
                 .description("Writes committed together in one transaction")
                 .register(metrics);
-        this.thread = new Thread(this::loop, "tocsin-writer");
+        this.thread = new Thread(this::loop, threadName);
         this.thread.setDaemon(false);
         this.thread.start();
     }
