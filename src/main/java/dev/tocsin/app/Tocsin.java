@@ -1,7 +1,9 @@
 package dev.tocsin.app;
 
 import dev.tocsin.auth.TokenStore;
+import dev.tocsin.calendar.CalendarImports;
 import dev.tocsin.calendar.CalendarRoutes;
+import dev.tocsin.calendar.ImportRoutes;
 import dev.tocsin.calendar.FeedTokens;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.http.Auth;
@@ -57,7 +59,8 @@ public final class Tocsin implements AutoCloseable {
                     new IncidentRoutes(incidents, config, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
-                    new ReportRoutes(config, onCall, auth));
+                    new ReportRoutes(config, onCall, auth),
+                    new ImportRoutes(new CalendarImports(config, clock), auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

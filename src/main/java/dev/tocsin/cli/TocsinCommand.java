@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 IncidentsCommand.class,
                 CalendarUrlCommand.class,
                 HoursCommand.class,
+                CalendarImportCommand.class,
                 AckCommand.class,
                 ResolveCommand.class,
                 VersionCommand.class,
