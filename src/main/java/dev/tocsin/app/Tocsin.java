@@ -14,8 +14,14 @@ import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
+import dev.tocsin.oncall.OnCallRoutes;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.report.ReportRoutes;
+import dev.tocsin.override.CoverRequests;
+import dev.tocsin.override.OverrideRoutes;
+import dev.tocsin.override.Overrides;
+import dev.tocsin.override.RequestExpiry;
+import dev.tocsin.override.SwapRequests;
 import dev.tocsin.ingest.IngestRoutes;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
@@ -38,6 +44,7 @@ public final class Tocsin implements AutoCloseable {
     private final AlertIntake intake;
     private final Incidents incidents;
     private final OnCallService onCall;
+    private final RequestExpiry requestExpiry;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -52,11 +59,17 @@ public final class Tocsin implements AutoCloseable {
             this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics);
             this.incidents = new Incidents(database, incidentStore, clock);
             this.onCall = new OnCallService(database, config, clock);
+            Overrides overrides = new Overrides(database, onCall);
+            CoverRequests covers = new CoverRequests(database, onCall, overrides);
+            SwapRequests swaps = new SwapRequests(database, onCall, overrides);
+            this.requestExpiry = new RequestExpiry(covers, swaps);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
                     new IncidentRoutes(incidents, config, auth),
+                    new OnCallRoutes(onCall, auth),
+                    new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, auth),
@@ -73,6 +86,7 @@ public final class Tocsin implements AutoCloseable {
         Tocsin tocsin = new Tocsin(settings, clock);
         try {
             tocsin.http.start();
+            tocsin.requestExpiry.start();
         } catch (RuntimeException e) {
             tocsin.database.close();
             throw e;
@@ -121,8 +135,14 @@ public final class Tocsin implements AutoCloseable {
         return onCall;
     }
 
+    /** Closes cover and swap requests whose time has come, every minute. */
+    public RequestExpiry requestExpiry() {
+        return requestExpiry;
+    }
+
     @Override
     public void close() {
+        requestExpiry.close();
         http.close();
         database.close();
         metrics.close();

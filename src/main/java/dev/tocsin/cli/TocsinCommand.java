@@ -22,6 +22,13 @@ import picocli.CommandLine.Command;
                 CalendarImportCommand.class,
                 AckCommand.class,
                 ResolveCommand.class,
+                WhoCommand.class,
+                ShiftsCommand.class,
+                OverrideCommand.class,
+                TakePagerCommand.class,
+                CoverCommand.class,
+                SwapCommand.class,
+                GapsCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -1,6 +1,7 @@
 package dev.tocsin.oncall;
 
 import dev.tocsin.config.ConfigService;
+import dev.tocsin.config.Organisation;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.override.OverrideStore;
 import dev.tocsin.schedule.OnCall;
@@ -68,6 +69,10 @@ public final class OnCallService {
     public Schedule schedule(String scheduleId) {
         return config.current().schedule(scheduleId)
                 .orElseThrow(() -> ApiException.notFound("schedule '" + scheduleId + "'"));
+    }
+
+    public Organisation organisation() {
+        return config.current();
     }
 
     public Clock clock() {

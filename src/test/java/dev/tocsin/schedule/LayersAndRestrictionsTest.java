@@ -121,4 +121,19 @@ class LayersAndRestrictionsTest {
                 new Shift(utc("2027-01-05T19:00:00Z"), utc("2027-01-05T21:00:00Z"), Set.of()),
                 new Shift(utc("2027-01-05T21:00:00Z"), utc("2027-01-06T00:00:00Z"), Set.of("sam")));
     }
+
+    @Test
+    void windowEdgesFollowTheGapAndRepeatRule() {
+        // A window edge in the spring-forward gap moves forward by the gap; one in the repeated hour takes the
+        // first pass (Europe/Zurich: 2027-03-28 skips 02:00-03:00, 2027-10-31 repeats it).
+        OnCall spring = new OnCall(schedule(ZURICH, layer("1d", "00:00", "2027-03-01", List.of("alice"), "02:30-05:00")),
+                List.of());
+        assertThat(spring.shiftsOf("alice", utc("2027-03-28T00:00:00Z"), utc("2027-03-28T12:00:00Z")))
+                .containsExactly(new Shift(utc("2027-03-28T01:30:00Z"), utc("2027-03-28T03:00:00Z"), Set.of("alice")));
+        OnCall autumn = new OnCall(schedule(ZURICH, layer("1d", "00:00", "2027-10-01", List.of("alice"), "01:00-02:30")),
+                List.of());
+        assertThat(autumn.shiftsOf("alice", utc("2027-10-30T22:00:00Z"), utc("2027-10-31T12:00:00Z")))
+                .containsExactly(new Shift(utc("2027-10-30T23:00:00Z"), utc("2027-10-31T00:30:00Z"), Set.of("alice")));
+        assertThat(autumn.at(utc("2027-10-31T01:30:00Z"))).isEmpty();   // 02:30 CET, the second pass
+    }
 }

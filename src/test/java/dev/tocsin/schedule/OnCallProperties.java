@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Properties of random schedules, checked against {@link ReferenceOnCall} and the rules' edges. */
 class OnCallProperties {
     private static final List<String> ZONES = List.of("Europe/Zurich", "America/New_York", "Australia/Sydney",
-            "Asia/Kolkata", "UTC", "Australia/Lord_Howe");
+            "Asia/Kolkata", "UTC", "Australia/Lord_Howe", "America/Santiago");
     private static final List<Duration> EVERY = List.of(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofMinutes(90),
             Duration.ofHours(8), Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(7),
             Duration.ofDays(14));
@@ -91,6 +91,17 @@ class OnCallProperties {
             assertThat(shift.users()).isNotEqualTo(shifts.get(i - 1).users());
             assertThat(edges).as("boundary %s", shift.start()).contains(shift.start());
         }
+    }
+
+    @Property(tries = 100)
+    void nextAndPreviousAreTheNeighboursOfTheCurrentSegment(@ForAll("cases") Case example) {
+        OnCall onCall = new OnCall(example.schedule(), example.overrides());
+        Instant instant = example.instants().get(1);
+        List<Shift> around = onCall.shifts(instant.minus(Duration.ofDays(400)), instant.plus(Duration.ofDays(400)));
+        int current = 0;
+        while (!around.get(current).end().isAfter(instant)) current++;
+        if (current + 2 < around.size()) assertThat(onCall.next(instant)).contains(around.get(current + 1));
+        if (current >= 2) assertThat(onCall.previous(instant)).contains(around.get(current - 1));
     }
 
     /** Handoffs, rotation ends, window edges and override edges, computed independently of OnCall. */

@@ -1,0 +1,78 @@
+package dev.tocsin.oncall;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tocsin.http.ApiException;
+import dev.tocsin.http.Json;
+import dev.tocsin.schedule.Shift;
+import io.javalin.http.Context;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Reading the on-call endpoints' parameters and bodies, and writing shifts, the same way everywhere. */
+public final class Requests {
+    /** A range the caller did not bound ends this long after its start. */
+    public static final Duration DEFAULT_RANGE = Duration.ofDays(7);
+    /** The longest range one request may ask for. */
+    public static final Duration MAX_RANGE = Duration.ofDays(366);
+
+    /** [from, to) of a query. */
+    public record Range(Instant from, Instant to) {
+    }
+
+    private Requests() {
+    }
+
+    public static JsonNode body(Context ctx) {
+        try {
+            JsonNode node = Json.mapper().readTree(ctx.body());
+            if (node == null || !node.isObject()) throw ApiException.badRequest("body must be a JSON object");
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A text field of a body, or null when it is absent or empty. */
+    public static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.isTextual()) throw ApiException.badRequest(field + ": must be a string");
+        String text = value.asText().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** {@code ?at=}, default now. */
+    public static Instant at(Context ctx, ZoneId zone, Instant now) {
+        return Times.parseOr("at", ctx.queryParam("at"), zone, now);
+    }
+
+    /** {@code ?from=&to=}: from defaults to now, to to {@link #DEFAULT_RANGE} after from. */
+    public static Range range(Context ctx, ZoneId zone, Instant now) {
+        Instant from = Times.parseOr("from", ctx.queryParam("from"), zone, now);
+        Instant to = Times.parseOr("to", ctx.queryParam("to"), zone, from.plus(DEFAULT_RANGE));
+        if (!to.isAfter(from)) throw ApiException.badRequest("to: must be after from (" + from + ")");
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw ApiException.badRequest("to: a range is at most " + MAX_RANGE.toDays() + " days");
+        }
+        return new Range(from, to);
+    }
+
+    /** A shift as JSON: start, end, and the users sorted. */
+    public static Map<String, Object> shift(Shift shift) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("start", shift.start());
+        view.put("end", shift.end());
+        view.put("users", sorted(shift.users()));
+        return view;
+    }
+
+    public static List<String> sorted(java.util.Collection<String> users) {
+        return List.copyOf(new TreeSet<>(users));
+    }
+}
