@@ -19,8 +19,9 @@ import java.util.Map;
 
 /** {@code tocsin calendar-import}: an iCalendar file or URL into a schedule as a layer of fixed shifts. */
 @Command(name = "calendar-import", mixinStandardHelpOptions = true,
-        description = {"Import an iCalendar file or URL (Grafana OnCall, a shared Google calendar) into a schedule",
-                "as a layer of fixed shifts; people are found by attendee email, then organizer, then summary.",
+        description = {"Import an iCalendar file or URL into a schedule as a layer of fixed shifts.",
+                "For teams leaving Grafana OnCall or a shared Google calendar; people are found by attendee email,",
+                "then organizer, then summary.",
                 "Importing again replaces the layer (run it from cron to follow a calendar). Admin only."})
 final class CalendarImportCommand implements Runnable {
     @Mixin

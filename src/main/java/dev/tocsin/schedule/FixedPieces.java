@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A fixed-shift layer as the ordered, non-overlapping pieces {@link LayerTimeline} works with: where shifts
@@ -20,30 +22,33 @@ final class FixedPieces {
         this.starts = pieces.stream().map(LayerTimeline.Piece::start).toList();
     }
 
+    /** A sweep over the shifts' edges, O(n log n): a user is on call while they have at least one open shift. */
     static FixedPieces of(List<FixedShift> shifts) {
-        TreeSet<Instant> edges = new TreeSet<>();
+        TreeMap<Instant, Map<String, Integer>> changes = new TreeMap<>();
         for (FixedShift shift : shifts) {
             if (!shift.end().isAfter(shift.start())) continue;
-            edges.add(shift.start());
-            edges.add(shift.end());
+            changes.computeIfAbsent(shift.start(), t -> new HashMap<>()).merge(shift.userId(), 1, Integer::sum);
+            changes.computeIfAbsent(shift.end(), t -> new HashMap<>()).merge(shift.userId(), -1, Integer::sum);
         }
+        Map<String, Integer> open = new TreeMap<>();
         List<LayerTimeline.Piece> pieces = new ArrayList<>();
         Instant previous = null;
-        for (Instant edge : edges) {
-            if (previous != null) {
-                Instant start = previous;
-                List<String> users = shifts.stream()
-                        .filter(s -> !s.start().isAfter(start) && s.end().isAfter(start))
-                        .map(FixedShift::userId).distinct().sorted().toList();
-                if (!users.isEmpty()) {
-                    LayerTimeline.Piece last = pieces.isEmpty() ? null : pieces.get(pieces.size() - 1);
-                    if (last != null && last.end().equals(start) && last.participant().users().equals(users)) {
-                        pieces.set(pieces.size() - 1, new LayerTimeline.Piece(last.start(), edge, last.participant()));
-                    } else {
-                        pieces.add(new LayerTimeline.Piece(start, edge, new Participant(users)));
-                    }
+        for (Map.Entry<Instant, Map<String, Integer>> change : changes.entrySet()) {
+            Instant edge = change.getKey();
+            if (previous != null && !open.isEmpty()) {
+                List<String> users = List.copyOf(open.keySet());
+                LayerTimeline.Piece last = pieces.isEmpty() ? null : pieces.get(pieces.size() - 1);
+                if (last != null && last.end().equals(previous) && last.participant().users().equals(users)) {
+                    pieces.set(pieces.size() - 1, new LayerTimeline.Piece(last.start(), edge, last.participant()));
+                } else {
+                    pieces.add(new LayerTimeline.Piece(previous, edge, new Participant(users)));
                 }
             }
+            change.getValue().forEach((user, delta) -> {
+                int count = open.getOrDefault(user, 0) + delta;
+                if (count == 0) open.remove(user);
+                else open.put(user, count);
+            });
             previous = edge;
         }
         return new FixedPieces(List.copyOf(pieces));
