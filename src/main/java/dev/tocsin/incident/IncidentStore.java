@@ -1,16 +1,10 @@
 package dev.tocsin.incident;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.http.Json;
 import dev.tocsin.trace.Actor;
 import dev.tocsin.trace.Channel;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,8 +44,8 @@ public final class IncidentStore {
                 .bind("status", incident.status().wireName()).bind("urgency", incident.urgency().wireName())
                 .bind("severity", incident.severity().wireName())
                 .bind("created", incident.createdAt().toEpochMilli()).bind("updated", incident.updatedAt().toEpochMilli())
-                .bind("acked", millis(incident.acknowledgedAt())).bind("ackedBy", incident.acknowledgedBy())
-                .bind("resolved", millis(incident.resolvedAt())).bind("resolvedBy", incident.resolvedBy())
+                .bind("acked", Rows.millis(incident.acknowledgedAt())).bind("ackedBy", incident.acknowledgedBy())
+                .bind("resolved", Rows.millis(incident.resolvedAt())).bind("resolvedBy", incident.resolvedBy())
                 .bind("alertCount", incident.alertCount()).bind("openAlerts", incident.openAlerts())
                 .execute();
     }
@@ -64,8 +58,8 @@ public final class IncidentStore {
                         alert_count = :alertCount, open_alerts = :openAlerts WHERE id = :id""")
                 .bind("id", incident.id()).bind("status", incident.status().wireName())
                 .bind("updated", incident.updatedAt().toEpochMilli())
-                .bind("acked", millis(incident.acknowledgedAt())).bind("ackedBy", incident.acknowledgedBy())
-                .bind("resolved", millis(incident.resolvedAt())).bind("resolvedBy", incident.resolvedBy())
+                .bind("acked", Rows.millis(incident.acknowledgedAt())).bind("ackedBy", incident.acknowledgedBy())
+                .bind("resolved", Rows.millis(incident.resolvedAt())).bind("resolvedBy", incident.resolvedBy())
                 .bind("alertCount", incident.alertCount()).bind("openAlerts", incident.openAlerts())
                 .execute();
     }
@@ -80,7 +74,7 @@ public final class IncidentStore {
 
     public Optional<Incident> findIncident(Handle handle, long id) {
         Optional<Incident> found = handle.createQuery("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> incident(rs, List.of())).findOne();
+                .bind("id", id).map((rs, ctx) -> Rows.incident(rs, List.of())).findOne();
         return found.map(incident -> withAssignees(incident, assignees(handle, List.of(incident.id()))));
     }
 
@@ -94,7 +88,7 @@ public final class IncidentStore {
                 .bind("key", alert.integrationKey()).bind("dedup", alert.dedupKey()).bind("summary", alert.summary())
                 .bind("severity", alert.severity().wireName()).bind("source", alert.source())
                 .bind("component", alert.component()).bind("group", alert.group()).bind("class", alert.alertClass())
-                .bind("details", toJson(alert.details())).bind("links", alert.links().isEmpty() ? null : toJson(alert.links()))
+                .bind("details", Rows.toJson(alert.details())).bind("links", alert.links().isEmpty() ? null : Rows.toJson(alert.links()))
                 .bind("created", alert.createdAt().toEpochMilli())
                 .execute();
     }
@@ -142,7 +136,7 @@ public final class IncidentStore {
                         VALUES (:incident, :at, :kind, :actor, :channel, :message, :data)""")
                 .bind("incident", entry.incidentId()).bind("at", entry.at().toEpochMilli()).bind("kind", entry.kind())
                 .bind("actor", entry.actor().toString()).bind("channel", entry.channel().wireName())
-                .bind("message", entry.message()).bind("data", toJson(entry.data()))
+                .bind("message", entry.message()).bind("data", Rows.toJson(entry.data()))
                 .execute();
     }
 
@@ -165,14 +159,14 @@ public final class IncidentStore {
                 .bind("received", receivedAt.toEpochMilli())
                 .bind("occurred", (change.occurredAt() == null ? receivedAt : change.occurredAt()).toEpochMilli())
                 .bind("summary", change.summary()).bind("source", change.source())
-                .bind("details", toJson(change.details()))
-                .bind("links", change.links().isEmpty() ? null : toJson(change.links()))
+                .bind("details", Rows.toJson(change.details()))
+                .bind("links", change.links().isEmpty() ? null : Rows.toJson(change.links()))
                 .execute();
     }
 
     public List<Alert> alerts(Handle handle, long incidentId) {
         return handle.createQuery("SELECT * FROM alerts WHERE incident_id = :id ORDER BY id")
-                .bind("id", incidentId).map((rs, ctx) -> alert(rs)).list();
+                .bind("id", incidentId).map((rs, ctx) -> Rows.alert(rs)).list();
     }
 
     public List<TimelineEntry> timeline(Handle handle, long incidentId) {
@@ -181,7 +175,7 @@ public final class IncidentStore {
                 .map((rs, ctx) -> new TimelineEntry(rs.getLong("id"), rs.getLong("incident_id"),
                         Instant.ofEpochMilli(rs.getLong("at")), rs.getString("kind"), Actor.parse(rs.getString("actor")),
                         Channel.fromWireName(rs.getString("channel")).orElse(Channel.SYSTEM), rs.getString("message"),
-                        fromJson(rs.getString("data"))))
+                        Rows.fromJson(rs.getString("data"))))
                 .list();
     }
 
@@ -197,7 +191,7 @@ public final class IncidentStore {
                     change.put("at", Instant.ofEpochMilli(rs.getLong("occurred_at")));
                     change.put("summary", rs.getString("summary"));
                     change.put("source", rs.getString("source"));
-                    change.put("links", fromJson(rs.getString("links")));
+                    change.put("links", Rows.fromJson(rs.getString("links")));
                     return change;
                 })
                 .list();
@@ -226,7 +220,7 @@ public final class IncidentStore {
         binds.put("limit", limit);
         Query query = handle.createQuery(sql.toString());
         binds.forEach(query::bind);
-        List<Incident> incidents = query.map((rs, ctx) -> incident(rs, List.of())).list();
+        List<Incident> incidents = query.map((rs, ctx) -> Rows.incident(rs, List.of())).list();
         if (incidents.isEmpty()) return incidents;
         Map<Long, List<String>> assignees = assignees(handle, incidents.stream().map(Incident::id).toList());
         List<Incident> result = new ArrayList<>(incidents.size());
@@ -264,57 +258,5 @@ public final class IncidentStore {
                 incident.severity(), incident.createdAt(), incident.updatedAt(), incident.acknowledgedAt(),
                 incident.acknowledgedBy(), incident.resolvedAt(), incident.resolvedBy(), incident.alertCount(),
                 incident.openAlerts(), users);
-    }
-
-    private static Incident incident(ResultSet rs, List<String> assignees) throws SQLException {
-        return new Incident(rs.getLong("id"), rs.getString("service_id"), rs.getString("title"),
-                IncidentStatus.parse(rs.getString("status")).orElseThrow(),
-                Urgency.valueOf(rs.getString("urgency").toUpperCase()),
-                Severity.parse(rs.getString("severity")).orElse(Severity.ERROR),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "acknowledged_at"),
-                rs.getString("acknowledged_by"), instant(rs, "resolved_at"), rs.getString("resolved_by"),
-                rs.getInt("alert_count"), rs.getInt("open_alerts"), assignees);
-    }
-
-    private static Alert alert(ResultSet rs) throws SQLException {
-        return new Alert(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("service_id"),
-                rs.getString("integration_key"), rs.getString("dedup_key"), "open".equals(rs.getString("status")),
-                rs.getString("summary"), Severity.parse(rs.getString("severity")).orElse(Severity.ERROR),
-                rs.getString("source"), rs.getString("component"), rs.getString("alert_group"),
-                rs.getString("alert_class"), fromJson(rs.getString("details")), links(rs.getString("links")),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "resolved_at"),
-                rs.getInt("event_count"), instant(rs, "last_event_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
-    private static Long millis(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli();
-    }
-
-    private static String toJson(Object value) {
-        if (value == null || (value instanceof JsonNode node && node.isNull())) return null;
-        return Json.write(value);
-    }
-
-    private static JsonNode fromJson(String text) {
-        if (text == null) return null;
-        try {
-            return Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            return Json.mapper().getNodeFactory().textNode(text);
-        }
-    }
-
-    private static List<AlertEvent.Link> links(String text) {
-        if (text == null) return List.of();
-        try {
-            return Json.mapper().readValue(text, new TypeReference<List<AlertEvent.Link>>() { });
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
     }
 }
