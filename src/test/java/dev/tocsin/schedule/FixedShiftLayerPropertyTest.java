@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A fixed-shift layer against the obvious reference: at any instant, the people whose shifts cover it. */
-class FixedShiftProperties {
+class FixedShiftLayerPropertyTest {
     private static final Instant BASE = Instant.parse("2027-03-01T00:00:00Z");
 
     @Provide
