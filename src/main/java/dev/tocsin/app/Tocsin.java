@@ -1,6 +1,10 @@
 package dev.tocsin.app;
 
 import dev.tocsin.auth.TokenStore;
+import dev.tocsin.calendar.CalendarImports;
+import dev.tocsin.calendar.CalendarRoutes;
+import dev.tocsin.calendar.ImportRoutes;
+import dev.tocsin.calendar.FeedTokens;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.HttpServer;
@@ -13,6 +17,7 @@ import dev.tocsin.incident.Incidents;
 import dev.tocsin.oncall.OnCallRoutes;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.handoff.HandoffJob;
+import dev.tocsin.report.ReportRoutes;
 import dev.tocsin.override.CoverRequests;
 import dev.tocsin.override.OverrideRoutes;
 import dev.tocsin.override.Overrides;
@@ -77,7 +82,10 @@ public final class Tocsin implements AutoCloseable {
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
-                    new NoticeRoutes(database, config, auth, notices::wake));
+                    new NoticeRoutes(database, config, auth, notices::wake),
+                    new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
+                    new ReportRoutes(config, onCall, auth),
+                    new ImportRoutes(new CalendarImports(config, clock), auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

@@ -3,6 +3,7 @@ package dev.tocsin.config;
 import dev.tocsin.escalation.EscalationLevel;
 import dev.tocsin.escalation.EscalationPolicy;
 import dev.tocsin.escalation.Target;
+import dev.tocsin.schedule.FixedShift;
 import dev.tocsin.schedule.Layer;
 import dev.tocsin.schedule.Participant;
 import dev.tocsin.schedule.Schedule;
@@ -75,6 +76,10 @@ final class CrossChecks {
     private void checkSchedule(Schedule schedule, String path) {
         for (int l = 0; l < schedule.layers().size(); l++) {
             Layer layer = schedule.layers().get(l);
+            for (int f = 0; f < layer.shifts().size(); f++) {
+                FixedShift shift = layer.shifts().get(f);
+                reference(Kind.USER, shift.userId(), at(shift, path + ".layers[" + l + "].shifts[" + f + "]") + ".user");
+            }
             for (int p = 0; p < layer.users().size(); p++) {
                 Participant participant = layer.users().get(p);
                 String participantPath = at(participant, path + ".layers[" + l + "].users[" + p + "]");

@@ -4,6 +4,7 @@ import dev.tocsin.config.Organisation;
 import dev.tocsin.escalation.EscalationLevel;
 import dev.tocsin.escalation.EscalationPolicy;
 import dev.tocsin.escalation.Target;
+import dev.tocsin.schedule.FixedShift;
 import dev.tocsin.schedule.Layer;
 import dev.tocsin.schedule.Participant;
 import dev.tocsin.schedule.Schedule;
@@ -24,11 +25,12 @@ public final class ScheduleTeam {
     private ScheduleTeam() {
     }
 
-    /** Users taking turns in any layer of the schedule, in order of first appearance. */
+    /** Users taking turns in any layer of the schedule (or with a fixed shift in one), in order of first appearance. */
     public static Set<String> participants(Schedule schedule) {
         Set<String> users = new LinkedHashSet<>();
         for (Layer layer : schedule.layers()) {
             for (Participant participant : layer.users()) users.addAll(participant.users());
+            for (FixedShift shift : layer.shifts()) users.add(shift.userId());
         }
         return users;
     }

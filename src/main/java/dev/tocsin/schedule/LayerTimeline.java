@@ -18,12 +18,15 @@ final class LayerTimeline {
     private final List<Participant> participants;
     private final Turns turns;
     private final Restriction restriction;
+    /** For a layer of fixed shifts (imported calendars): its pieces; null for a rotation. */
+    private final FixedPieces fixed;
 
     LayerTimeline(Layer layer, int position, ZoneId scheduleZone) {
         ZoneId zone = layer.timezone() != null ? layer.timezone() : scheduleZone;
         this.priority = layer.priority() != null ? layer.priority() : position;
         this.participants = layer.users();
-        this.turns = new Turns(layer.rotation(), zone);
+        this.fixed = layer.isFixed() ? FixedPieces.of(layer.shifts()) : null;
+        this.turns = layer.isFixed() ? null : new Turns(layer.rotation(), zone);
         this.restriction = new Restriction(layer.only(), zone);
     }
 
@@ -37,6 +40,7 @@ final class LayerTimeline {
 
     /** The participant on call at the instant, or null when the layer is empty there. */
     Participant at(Instant instant) {
+        if (fixed != null) return fixed.at(instant);
         if (participants.isEmpty()) return null;
         long turn = turns.turnAt(instant);
         if (turn < 0 || !restriction.covers(instant)) return null;
@@ -45,6 +49,7 @@ final class LayerTimeline {
 
     /** The layer's non-empty stretches within [from, to), ordered, not overlapping. */
     List<Piece> pieces(Instant from, Instant to) {
+        if (fixed != null) return fixed.pieces(from, to);
         List<Piece> pieces = new ArrayList<>();
         Instant start = from.isBefore(turns.first()) ? turns.first() : from;
         Instant stop = to.isAfter(turns.end()) ? turns.end() : to;

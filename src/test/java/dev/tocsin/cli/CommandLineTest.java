@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandLineTest {
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "trigger", "incidents", "ack", "resolve", "version", "admin", "admin create-token"})
+    @ValueSource(strings = {"serve", "trigger", "incidents", "ack", "resolve", "version", "admin", "admin create-token", "calendar-url", "hours", "calendar-import"})
     void everySubcommandHasHelp(String command) {
         StringWriter out = new StringWriter();
         String[] args = (command + " --help").split(" ");
