@@ -12,10 +12,14 @@ import java.util.concurrent.CompletableFuture;
  * commit costs network round trips rather than a local fsync, and the server commits transactions in
  * parallel, so several lanes multiply throughput. Writes that must stay in order (events for one alert)
  * carry the same order key and so always take the same lane; writes without a key take lane 0.
+ *
+ * <p>Two lanes on PostgreSQL is measured, not guessed: on the 2-core reference machine 1, 2, 3, 4 and 8 lanes
+ * gave about 2.7k, 4.8k, 4.1k, 4.3k and 3.3k events/s (docs/benchmarks.md); past two, the extra threads cost
+ * more CPU than the parallel commits save.
  */
 public final class WriterLanes implements AutoCloseable {
     public static final int SQLITE_LANES = 1;
-    public static final int POSTGRESQL_LANES = 4;
+    public static final int POSTGRESQL_LANES = 2;
 
     private final List<GroupCommitWriter> lanes = new ArrayList<>();
 
