@@ -1,0 +1,276 @@
+package dev.tocsin.engine;
+
+import dev.tocsin.store.Database;
+import dev.tocsin.store.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Fires durable timers at their due time. It sleeps until the next due timer (read from the database), is
+ * woken by {@link #wake()} when this process schedules an earlier one, and never sleeps longer than
+ * {@link #MAX_SLEEP} so it notices timers that other nodes scheduled. Each due timer is claimed with a lease,
+ * performed, and completed in one transaction with its handler's writes; see docs/paging.md, "Durable timers".
+ * Tests call {@link #runDue(Instant)} with a controlled clock instead of starting the thread.
+ */
+public final class TimerEngine implements AutoCloseable {
+    /** The longest sleep: how soon a timer scheduled by another node (without a wake-up here) is noticed. */
+    public static final Duration MAX_SLEEP = Duration.ofSeconds(1);
+    /** How long a claim holds; a node that dies loses its claims to the others after this. */
+    public static final Duration LEASE = Duration.ofSeconds(5);
+    /** Leases of timers still being worked on are renewed this often (well before they expire). */
+    public static final Duration RENEW_EVERY = LEASE.dividedBy(3);
+    /** Timers claimed in one transaction. */
+    public static final int BATCH = 200;
+    /** Attempts before a failing timer is given up (marked done with outcome {@code failed} and its error). */
+    public static final int MAX_ATTEMPTS = 10;
+    /** Retry backoff: doubles from the first delay up to the last. */
+    public static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    public static final Duration LAST_RETRY = Duration.ofMinutes(5);
+    /** A pause when a due timer is locked by another node's claim that has not committed yet. */
+    private static final Duration CONTENDED_PAUSE = Duration.ofMillis(10);
+    private static final Logger LOG = LoggerFactory.getLogger(TimerEngine.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final String node;
+    private final Map<String, TimerHandler> handlers;
+    private final TimerStore store;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+    private volatile Thread thread;
+    private ScheduledExecutorService renewer;
+    /** Guards start and stop; {@link #runDue} has its own monitor so stopping never waits for a batch. */
+    private final Object lifecycle = new Object();
+
+    /** @param node this node's id in {@code claimed_by}; unique per running process */
+    public TimerEngine(Database database, Clock clock, String node, List<TimerHandler> handlers) {
+        this.database = database;
+        this.clock = clock;
+        this.node = node;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(TimerHandler::kind, Function.identity()));
+        this.store = new TimerStore(database.dialect());
+        if (database.dialect() == Dialect.SQLITE) {
+            // SQLite has one server (the file lock refuses a second): claims left by a crash are stale now.
+            database.writeAndWait(handle -> {
+                store.release(handle, null);
+                return null;
+            });
+        }
+    }
+
+    /** A node id unlikely to repeat: host/pid plus a random suffix (a restarted process is a new node). */
+    public static String newNodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String node() {
+        return node;
+    }
+
+    /** Starts the firing thread and the lease renewer. */
+    public void start() {
+        synchronized (lifecycle) {
+            startThreads();
+        }
+    }
+
+    private void startThreads() {
+        if (running) return;
+        running = true;
+        renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread renewing = new Thread(runnable, "timer-lease-renewer");
+            renewing.setDaemon(true);
+            return renewing;
+        });
+        renewer.scheduleWithFixedDelay(this::renewLeases, RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        thread = new Thread(this::loop, "timer-engine");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Tells the engine to look again now: call after a transaction that scheduled a timer commits. Never blocks. */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) wakeups.release();
+    }
+
+    private void loop() {
+        while (running) {
+            long sleepMillis;
+            try {
+                int fired = runDue(clock.instant());
+                Optional<Instant> next = database.jdbi().withHandle(store::nextWake);
+                sleepMillis = next.map(at -> Duration.between(clock.instant(), at).toMillis()).orElse(Long.MAX_VALUE);
+                if (sleepMillis <= 0 && fired == 0) sleepMillis = CONTENDED_PAUSE.toMillis();
+                sleepMillis = Math.max(0, Math.min(sleepMillis, MAX_SLEEP.toMillis()));
+            } catch (RuntimeException e) {
+                if (!running) return;
+                LOG.warn("Firing timers failed; trying again shortly", e);
+                sleepMillis = MAX_SLEEP.toMillis();
+            }
+            try {
+                if (sleepMillis > 0 && wakeups.tryAcquire(sleepMillis, TimeUnit.MILLISECONDS)) wakeups.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Claims and fires every timer due at {@code now}, synchronously; returns how many fired. The loop calls
+     * it with the clock's time; tests call it directly to fast-forward.
+     */
+    public synchronized int runDue(Instant now) {
+        int fired = 0;
+        while (true) {
+            Instant expires = now.plus(LEASE);
+            List<Timer> claimed = database.writeAndWait(handle -> store.claim(handle, node, now, expires, BATCH));
+            claimed.forEach(timer -> inFlight.add(timer.id()));
+            try {
+                fired += fire(claimed, now);
+            } finally {
+                claimed.forEach(timer -> inFlight.remove(timer.id()));
+            }
+            if (claimed.size() < BATCH) return fired;
+        }
+    }
+
+    private int fire(List<Timer> claimed, Instant now) {
+        List<CompletableFuture<Boolean>> completions = new ArrayList<>(claimed.size());
+        List<Timer> completing = new ArrayList<>(claimed.size());
+        for (Timer timer : claimed) {
+            TimerHandler handler = handlers.get(timer.kind());
+            if (handler == null) {
+                // Another node (a newer version) may know this kind; retry rather than drop it.
+                failed(timer, now, "no handler for timer kind '" + timer.kind() + "' on node " + node);
+                continue;
+            }
+            try {
+                handler.perform(timer, now);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                failed(timer, now, e.toString());
+                continue;
+            }
+            completing.add(timer);
+            completions.add(database.write(handle -> {
+                if (!store.complete(handle, timer.id(), node, now)) return false;
+                handler.fire(handle, timer, now);
+                return true;
+            }));
+        }
+        int fired = 0;
+        for (int i = 0; i < completions.size(); i++) {
+            try {
+                if (completions.get(i).join()) fired++;
+            } catch (RuntimeException e) {
+                RuntimeException cause = Database.unwrap(e);
+                LOG.warn("Timer {} ({}) failed", completing.get(i).id(), completing.get(i).kind(), cause);
+                failed(completing.get(i), now, cause.toString());
+            }
+        }
+        return fired;
+    }
+
+    private void failed(Timer timer, Instant now, String error) {
+        if (timer.attempts() >= MAX_ATTEMPTS) {
+            LOG.error("Timer {} ({} {}) gave up after {} attempts: {}", timer.id(), timer.kind(), timer.key(),
+                    timer.attempts(), error);
+            database.writeAndWait(handle -> {
+                store.giveUp(handle, timer.id(), node, now, error);
+                return null;
+            });
+            return;
+        }
+        Instant retryAt = now.plus(retryDelay(timer.attempts()));
+        database.writeAndWait(handle -> {
+            store.retry(handle, timer.id(), node, retryAt, error);
+            return null;
+        });
+    }
+
+    /** The delay before attempt {@code attempts + 1}: 1 s, 2 s, 4 s … up to {@link #LAST_RETRY}. */
+    static Duration retryDelay(int attempts) {
+        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+    }
+
+    private void renewLeases() {
+        try {
+            if (inFlight.isEmpty()) return;
+            Set<Long> ids = Set.copyOf(inFlight);
+            Instant expires = clock.instant().plus(LEASE);
+            database.writeAndWait(handle -> {
+                store.renew(handle, node, ids, expires);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Renewing timer leases failed", e);
+        }
+    }
+
+    /** Stops the threads and hands this node's claims back so other nodes need not wait for the lease. */
+    @Override
+    public void close() {
+        if (!stopThreads()) return;
+        try {
+            database.writeAndWait(handle -> {
+                store.release(handle, node);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release timer claims; other nodes take them when the lease expires", e);
+        }
+    }
+
+    /** How many claimed timers this node is working on right now (for tests). */
+    int inFlight() {
+        return inFlight.size();
+    }
+
+    /** Stops like a crash: the threads end and the claims stay until their leases expire (for tests). */
+    void halt() {
+        stopThreads();
+    }
+
+    private boolean stopThreads() {
+        synchronized (lifecycle) {
+            return stopThreadsLocked();
+        }
+    }
+
+    private boolean stopThreadsLocked() {
+        boolean wasRunning = running;
+        running = false;
+        if (renewer != null) renewer.shutdownNow();
+        Thread firing = thread;
+        if (firing != null) {
+            firing.interrupt();
+            try {
+                firing.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return wasRunning || firing == null;
+    }
+}

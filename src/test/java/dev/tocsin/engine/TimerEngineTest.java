@@ -1,0 +1,199 @@
+package dev.tocsin.engine;
+
+import dev.tocsin.store.Database;
+import dev.tocsin.testing.SettableClock;
+import dev.tocsin.testing.TestDatabases;
+import dev.tocsin.testing.TestDatabases.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimerEngineTest {
+    private static final Instant START = Instant.parse("2026-11-25T03:00:00Z");
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void firesAtItsDueTimeAndNotBefore(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            SettableClock clock = new SettableClock(START);
+            TimerEngine engine = new TimerEngine(database, clock, "node-a", List.of(new Fired()));
+            schedule(database, "incident:1:escalate", START.plus(Duration.ofMinutes(15)));
+
+            assertThat(engine.runDue(START.plus(Duration.ofMinutes(14)))).isZero();
+            assertThat(engine.runDue(START.plus(Duration.ofMinutes(15)))).isEqualTo(1);
+            assertThat(Fired.keys(database)).containsExactly("incident:1:escalate");
+            assertThat(engine.runDue(START.plus(Duration.ofHours(1)))).isZero();
+            assertThat(outcome(database, "incident:1:escalate")).isEqualTo("fired");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void cancelledTimersNeverFire(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(new Fired()));
+            Instant due = START.plusSeconds(60);
+            schedule(database, "incident:42:escalate:1", due);
+            schedule(database, "incident:42:notify:ann", due);
+            schedule(database, "incident:420:escalate:1", due);
+            schedule(database, "heartbeat:db", due);
+
+            assertThat((boolean) database.writeAndWait(handle -> Timers.cancel(handle, "heartbeat:db", START))).isTrue();
+            assertThat((int) database.<Integer>writeAndWait(handle -> Timers.cancelPrefix(handle, "incident:42:", START))).isEqualTo(2);
+            assertThat((boolean) database.writeAndWait(handle -> Timers.cancel(handle, "heartbeat:db", START))).isFalse();
+
+            assertThat(engine.runDue(due)).isEqualTo(1);
+            assertThat(Fired.keys(database)).containsExactly("incident:420:escalate:1");
+            assertThat(outcome(database, "heartbeat:db")).isEqualTo("cancelled");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void schedulingTheSameKeyTwiceKeepsOneTimerUntilItFires(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(new Fired()));
+            assertThat(schedule(database, "rule:ann:1", START.plusSeconds(10))).isTrue();
+            assertThat(schedule(database, "rule:ann:1", START.plusSeconds(20))).isFalse();
+            assertThat((long) database.jdbi().withHandle(Timers::pendingCount)).isEqualTo(1L);
+            assertThat(database.jdbi().withHandle(handle -> Timers.pending(handle, "rule:ann:1")).orElseThrow().dueAt())
+                    .isEqualTo(START.plusSeconds(10));
+
+            assertThat(engine.runDue(START.plusSeconds(30))).isEqualTo(1);
+            assertThat(schedule(database, "rule:ann:1", START.plusSeconds(40))).isTrue();   // the key is free again
+            assertThat(engine.runDue(START.plusSeconds(40))).isEqualTo(1);
+            assertThat(Fired.keys(database)).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aFailingHandlerLeavesNoWritesAndRetriesWithBackoff(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            int[] calls = {0};
+            TimerHandler failingOnce = new TimerHandler() {
+                @Override
+                public String kind() {
+                    return Fired.KIND;
+                }
+
+                @Override
+                public void fire(Handle handle, Timer timer, Instant now) {
+                    new Fired().fire(handle, timer, now);
+                    if (++calls[0] == 1) throw new IllegalStateException("provider said no");
+                }
+            };
+            TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(failingOnce));
+            schedule(database, "notify:1", START);
+
+            assertThat(engine.runDue(START)).isZero();
+            assertThat(Fired.keys(database)).isEmpty();   // the handler's insert rolled back with the failure
+            assertThat(database.jdbi().<String, RuntimeException>withHandle(handle -> handle.createQuery(
+                    "SELECT last_error FROM timers WHERE dedup_key = 'notify:1'").mapTo(String.class).one()))
+                    .contains("provider said no");
+            assertThat(engine.runDue(START.plus(TimerEngine.FIRST_RETRY).minusMillis(1))).isZero();
+            assertThat(engine.runDue(START.plus(TimerEngine.FIRST_RETRY))).isEqualTo(1);
+            assertThat(Fired.keys(database)).containsExactly("notify:1");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aTimerCancelledWhileItsOutsideWorkRunsIsNotCompleted(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            TimerHandler cancelledMeanwhile = new Fired() {
+                @Override
+                public void perform(Timer timer, Instant now) {
+                    database.writeAndWait(handle -> Timers.cancel(handle, timer.key(), now));   // someone acknowledges
+                }
+            };
+            TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(cancelledMeanwhile));
+            schedule(database, "incident:7:escalate:2", START);
+
+            assertThat(engine.runDue(START)).isZero();
+            assertThat(Fired.keys(database)).isEmpty();
+            assertThat(outcome(database, "incident:7:escalate:2")).isEqualTo("cancelled");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void overdueTimersFireOnceAfterARestart(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind)) {
+            try (Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+                Fired.createTable(database);
+                TimerEngine engine = new TimerEngine(database, new SettableClock(START), "before", List.of(new Fired()));
+                for (int i = 0; i < 5; i++) schedule(database, "restart:" + i, START.plusSeconds(60 + i));
+                assertThat(engine.runDue(START.plusSeconds(30))).isZero();
+                engine.close();
+            }
+            Instant later = START.plus(Duration.ofHours(2));   // the server was down past every due time
+            try (Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+                TimerEngine engine = new TimerEngine(database, new SettableClock(later), "after", List.of(new Fired()));
+                assertThat(engine.runDue(later)).isEqualTo(5);
+                engine.close();
+            }
+            try (Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+                TimerEngine engine = new TimerEngine(database, new SettableClock(later), "again", List.of(new Fired()));
+                assertThat(engine.runDue(later.plusSeconds(60))).isZero();
+                assertThat(Fired.keys(database)).containsExactly("restart:0", "restart:1", "restart:2", "restart:3", "restart:4");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aClaimLeftByADeadNodeIsTakenOverAfterTheLease(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            schedule(database, "orphan", START);
+            TimerStore store = new TimerStore(database.dialect());
+            database.writeAndWait(handle -> store.claim(handle, "dead-node", START, START.plus(TimerEngine.LEASE), 10));
+            TimerEngine engine = new TimerEngine(database, new SettableClock(START), "alive", List.of(new Fired()));
+            if (kind == TestDatabases.Kind.SQLITE) {
+                // one server per SQLite file: a new engine knows every old claim is stale
+                assertThat(engine.runDue(START)).isEqualTo(1);
+            } else {
+                assertThat(engine.runDue(START.plus(TimerEngine.LEASE).minusMillis(1))).isZero();
+                assertThat(engine.runDue(START.plus(TimerEngine.LEASE))).isEqualTo(1);
+            }
+            assertThat(Fired.keys(database)).containsExactly("orphan");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void retryDelaysDoubleUpToTheLast() {
+        assertThat(TimerEngine.retryDelay(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(TimerEngine.retryDelay(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(TimerEngine.retryDelay(4)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(TimerEngine.retryDelay(30)).isEqualTo(TimerEngine.LAST_RETRY);
+    }
+
+    static boolean schedule(Database database, String key, Instant due) {
+        return database.writeAndWait(handle -> Timers.schedule(handle, Fired.KIND, key, "{}", due, START));
+    }
+
+    private static String outcome(Database database, String key) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT outcome FROM timers WHERE dedup_key = :key ORDER BY id DESC LIMIT 1").bind("key", key)
+                .mapTo(String.class).one());
+    }
+}
