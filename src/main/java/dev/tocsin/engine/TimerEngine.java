@@ -115,20 +115,21 @@ public final class TimerEngine implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            long sleepMillis;
+            long sleepNanos;
             try {
                 int fired = runDue(clock.instant());
                 Optional<Instant> next = database.jdbi().withHandle(store::nextWake);
-                sleepMillis = next.map(at -> Duration.between(clock.instant(), at).toMillis()).orElse(Long.MAX_VALUE);
-                if (sleepMillis <= 0 && fired == 0) sleepMillis = CONTENDED_PAUSE.toMillis();
-                sleepMillis = Math.max(0, Math.min(sleepMillis, MAX_SLEEP.toMillis()));
+                sleepNanos = next.map(at -> Duration.between(clock.instant(), at).toNanos()).orElse(Long.MAX_VALUE);
+                // Something due that we could not claim: another node's claim has not committed yet.
+                if (sleepNanos <= 0 && fired == 0) sleepNanos = CONTENDED_PAUSE.toNanos();
+                sleepNanos = Math.max(0, Math.min(sleepNanos, MAX_SLEEP.toNanos()));
             } catch (RuntimeException e) {
                 if (!running) return;
                 LOG.warn("Firing timers failed; trying again shortly", e);
-                sleepMillis = MAX_SLEEP.toMillis();
+                sleepNanos = MAX_SLEEP.toNanos();
             }
             try {
-                if (sleepMillis > 0 && wakeups.tryAcquire(sleepMillis, TimeUnit.MILLISECONDS)) wakeups.drainPermits();
+                if (sleepNanos > 0 && wakeups.tryAcquire(sleepNanos, TimeUnit.NANOSECONDS)) wakeups.drainPermits();
             } catch (InterruptedException e) {
                 return;
             }
