@@ -6,6 +6,7 @@ import dev.tocsin.calendar.CalendarRoutes;
 import dev.tocsin.calendar.ImportRoutes;
 import dev.tocsin.calendar.FeedTokens;
 import dev.tocsin.config.ConfigService;
+import dev.tocsin.engine.TimerEngine;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
@@ -53,6 +54,7 @@ public final class Tocsin implements AutoCloseable {
     private final OnCallService onCall;
     private final HandoffJob handoffs;
     private final RequestExpiry requestExpiry;
+    private final TimerEngine timers;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -74,6 +76,8 @@ public final class Tocsin implements AutoCloseable {
             CoverRequests covers = new CoverRequests(database, onCall, overrides);
             SwapRequests swaps = new SwapRequests(database, onCall, overrides);
             this.requestExpiry = new RequestExpiry(covers, swaps);
+            // Handlers (escalate, notify, heartbeat) are added here as the paging engine's modules land.
+            this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), List.of());
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
@@ -101,6 +105,7 @@ public final class Tocsin implements AutoCloseable {
             tocsin.notices.start();
             tocsin.handoffs.start();
             tocsin.requestExpiry.start();
+            tocsin.timers.start();
         } catch (RuntimeException e) {
             tocsin.http.close();
             tocsin.database.close();
@@ -165,8 +170,14 @@ public final class Tocsin implements AutoCloseable {
         return requestExpiry;
     }
 
+    /** Fires durable timers; {@code wake()} it after a transaction that scheduled one commits. */
+    public TimerEngine timers() {
+        return timers;
+    }
+
     @Override
     public void close() {
+        timers.close();
         requestExpiry.close();
         http.close();
         handoffs.close();

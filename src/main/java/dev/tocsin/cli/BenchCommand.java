@@ -2,6 +2,7 @@ package dev.tocsin.cli;
 
 import dev.tocsin.bench.IngestBenchmark;
 import dev.tocsin.bench.OnCallBenchmark;
+import dev.tocsin.bench.TimerBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,7 +12,7 @@ import java.time.Duration;
 
 /** {@code tocsin bench …}: benchmarks that start a real server (figures go to docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark against an in-process server.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.WhoIsOnCall.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.WhoIsOnCall.class, BenchCommand.TimerLateness.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -79,6 +80,44 @@ final class BenchCommand implements Runnable {
         @Override
         public void run() {
             System.out.println(new OnCallBenchmark().run(lookups, years).report());
+        }
+    }
+
+    @Command(name = "timers", mixinStandardHelpOptions = true,
+            description = "Timer lateness: fire timers that come due evenly over a few seconds while many others "
+                    + "are pending (use a scratch database: the backlog stays in it).")
+    static final class TimerLateness implements Runnable {
+        @Option(names = "--database-url", description = "JDBC URL to benchmark (default: a fresh SQLite file in a temp directory).")
+        String databaseUrl;
+
+        @Option(names = "--pending", defaultValue = "100000", description = "Timers pending during the run (default ${DEFAULT-VALUE}).")
+        int pending;
+
+        @Option(names = "--timers", defaultValue = "2000", description = "Measured timers (default ${DEFAULT-VALUE}).")
+        int measured;
+
+        @Option(names = "--spread", defaultValue = "10", description = "Seconds over which the measured timers come due (default ${DEFAULT-VALUE}).")
+        int spreadSeconds;
+
+        @Override
+        public void run() {
+            try {
+                String url = databaseUrl;
+                if (url == null) url = "jdbc:sqlite:" + Files.createTempDirectory("tocsin-bench").resolve("bench.db");
+                TimerBenchmark.Result result = new TimerBenchmark(new TimerBenchmark.Options(url, pending, measured,
+                        Duration.ofSeconds(spreadSeconds))).run();
+                System.out.println(result.report());
+                if (result.fired() != measured) {
+                    throw new CliException("only " + result.fired() + " of " + measured + " timers fired", 1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException("interrupted", 130);
+            } catch (CliException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CliException("benchmark failed: " + e, 1);
+            }
         }
     }
 }
