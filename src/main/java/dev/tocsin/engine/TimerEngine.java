@@ -47,6 +47,7 @@ public final class TimerEngine implements AutoCloseable {
     public static final Duration LAST_RETRY = Duration.ofMinutes(5);
     /** A pause when a due timer is locked by another node's claim that has not committed yet. */
     private static final Duration CONTENDED_PAUSE = Duration.ofMillis(10);
+    private static final String SAVEPOINT = "tocsin_timer";
     private static final Logger LOG = LoggerFactory.getLogger(TimerEngine.class);
 
     private final Database database;
@@ -144,14 +145,55 @@ public final class TimerEngine implements AutoCloseable {
         int fired = 0;
         while (true) {
             Instant expires = now.plus(LEASE);
-            List<Timer> claimed = database.writeAndWait(handle -> store.claim(handle, node, now, expires, BATCH));
-            claimed.forEach(timer -> inFlight.add(timer.id()));
+            Pass pass = database.writeAndWait(handle -> firstPass(handle, now, expires));
+            fired += pass.firedInline();
+            pass.leased().forEach(timer -> inFlight.add(timer.id()));
             try {
-                fired += fire(claimed, now);
+                fired += fire(pass.leased(), now);
             } finally {
-                claimed.forEach(timer -> inFlight.remove(timer.id()));
+                pass.leased().forEach(timer -> inFlight.remove(timer.id()));
             }
-            if (claimed.size() < BATCH) return fired;
+            if (pass.due() < BATCH) return fired;
+        }
+    }
+
+    /** What one locking transaction did: fired the database-only timers, leased the others. */
+    private record Pass(int due, int firedInline, List<Timer> leased) {
+    }
+
+    private Pass firstPass(org.jdbi.v3.core.Handle handle, Instant now, Instant expires) {
+        List<Timer> due = store.due(handle, now, BATCH);
+        List<Timer> toLease = new ArrayList<>();
+        int fired = 0;
+        for (Timer timer : due) {
+            TimerHandler handler = handlers.get(timer.kind());
+            if (handler == null || handler instanceof TimerHandler.WithOutsideWork) {
+                toLease.add(timer);
+            } else if (fireInline(handle, handler, timer, now)) {
+                fired++;
+            }
+        }
+        store.lease(handle, toLease, node, expires);
+        return new Pass(due.size(), fired, toLease);
+    }
+
+    /**
+     * Fires a database-only timer inside the locking transaction. A savepoint keeps a failing handler's
+     * writes out while the failure itself (attempt, error, retry time) is recorded.
+     */
+    private boolean fireInline(org.jdbi.v3.core.Handle handle, TimerHandler handler, Timer timer, Instant now) {
+        handle.savepoint(SAVEPOINT);
+        try {
+            store.fired(handle, timer.id(), now);
+            handler.fire(handle, timer, now);
+            handle.releaseSavepoint(SAVEPOINT);
+            return true;
+        } catch (RuntimeException e) {
+            handle.rollbackToSavepoint(SAVEPOINT);   // Jdbi forgets the savepoint here; the commit ends it
+            LOG.warn("Timer {} ({}) failed", timer.id(), timer.kind(), e);
+            Instant retryAt = timer.attempts() >= MAX_ATTEMPTS ? null : now.plus(retryDelay(timer.attempts()));
+            store.failedUnleased(handle, timer.id(), now, retryAt, e.toString());
+            return false;
         }
     }
 
@@ -166,7 +208,7 @@ public final class TimerEngine implements AutoCloseable {
                 continue;
             }
             try {
-                handler.perform(timer, now);
+                if (handler instanceof TimerHandler.WithOutsideWork outside) outside.perform(timer, now);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                 failed(timer, now, e.toString());

@@ -31,37 +31,70 @@ final class TimerStore {
     }
 
     /**
-     * Claims up to {@code limit} timers due at {@code now} for {@code node} until {@code expires}: first those
-     * whose previous claim has expired (a node died), then unclaimed ones, earliest first.
+     * Locks up to {@code limit} timers due at {@code now} (on PostgreSQL, rows other nodes have locked are
+     * skipped): first those whose claim has expired (a node died), then unclaimed ones, earliest first.
+     * The returned timers carry the attempt about to be made.
      */
-    List<Timer> claim(Handle handle, String node, Instant now, Instant expires, int limit) {
+    List<Timer> due(Handle handle, Instant now, int limit) {
         String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
-        List<Timer> claimed = new ArrayList<>(handle.createQuery("SELECT " + COLUMNS + " FROM timers"
+        List<Timer> due = new ArrayList<>(handle.createQuery("SELECT " + COLUMNS + " FROM timers"
                         + " WHERE done_at IS NULL AND claimed_by IS NOT NULL AND claim_expires_at <= :now"
                         + " ORDER BY claim_expires_at LIMIT :limit" + lock)
                 .bind("now", now.toEpochMilli())
                 .bind("limit", limit)
                 .map(TimerStore::timer)
                 .list());
-        if (claimed.size() < limit) {
-            claimed.addAll(handle.createQuery("SELECT " + COLUMNS + " FROM timers"
+        if (due.size() < limit) {
+            due.addAll(handle.createQuery("SELECT " + COLUMNS + " FROM timers"
                             + " WHERE done_at IS NULL AND claimed_by IS NULL AND due_at <= :now"
                             + " ORDER BY due_at LIMIT :limit" + lock)
                     .bind("now", now.toEpochMilli())
-                    .bind("limit", limit - claimed.size())
+                    .bind("limit", limit - due.size())
                     .map(TimerStore::timer)
                     .list());
         }
-        if (claimed.isEmpty()) return claimed;
+        return due.stream()
+                .map(t -> new Timer(t.id(), t.kind(), t.key(), t.payload(), t.dueAt(), t.attempts() + 1))
+                .toList();
+    }
+
+    /** Claims timers returned by {@link #due} for {@code node} until {@code expires}. */
+    void lease(Handle handle, List<Timer> timers, String node, Instant expires) {
+        if (timers.isEmpty()) return;
         handle.createUpdate("UPDATE timers SET claimed_by = :node, claim_expires_at = :expires, attempts = attempts + 1"
                         + " WHERE id IN (<ids>)")
                 .bind("node", node)
                 .bind("expires", expires.toEpochMilli())
-                .bindList("ids", ids(claimed))
+                .bindList("ids", ids(timers))
                 .execute();
-        return claimed.stream()
-                .map(t -> new Timer(t.id(), t.kind(), t.key(), t.payload(), t.dueAt(), t.attempts() + 1))
-                .toList();
+    }
+
+    /** Claims up to {@code limit} due timers for {@code node} until {@code expires} ({@link #due} + {@link #lease}). */
+    List<Timer> claim(Handle handle, String node, Instant now, Instant expires, int limit) {
+        List<Timer> due = due(handle, now, limit);
+        lease(handle, due, node, expires);
+        return due;
+    }
+
+    /** Marks a timer locked by {@link #due} fired in this transaction (the one-transaction path, no lease). */
+    void fired(Handle handle, long id, Instant now) {
+        handle.createUpdate("UPDATE timers SET done_at = :now, outcome = 'fired', claimed_by = NULL,"
+                        + " claim_expires_at = NULL, attempts = attempts + 1 WHERE id = :id AND done_at IS NULL")
+                .bind("id", id)
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    /** Counts a failed attempt of a timer locked by {@link #due}: retried at {@code retryAt}, or given up when null. */
+    void failedUnleased(Handle handle, long id, Instant now, Instant retryAt, String error) {
+        String outcome = retryAt == null ? "done_at = :now, outcome = 'failed'" : "due_at = :retry";
+        var update = handle.createUpdate("UPDATE timers SET attempts = attempts + 1, claimed_by = NULL,"
+                        + " claim_expires_at = NULL, last_error = :error, " + outcome + " WHERE id = :id AND done_at IS NULL")
+                .bind("id", id)
+                .bind("error", error);
+        if (retryAt == null) update.bind("now", now.toEpochMilli());
+        else update.bind("retry", retryAt.toEpochMilli());
+        update.execute();
     }
 
     /**

@@ -9,15 +9,18 @@ import java.util.List;
 /** A test handler whose side effect is a row in {@code fired} per firing (no unique key: doubles would show). */
 class Fired implements TimerHandler {
     static final String KIND = "test";
-    private final long performMillis;
+    /** The same side effect after outside work that takes {@code performMillis} (a slow provider). */
+    static class Slow extends Fired implements TimerHandler.WithOutsideWork {
+        private final long performMillis;
 
-    Fired() {
-        this(0);
-    }
+        Slow(long performMillis) {
+            this.performMillis = performMillis;
+        }
 
-    /** @param performMillis how long the outside work of each firing takes (a slow provider) */
-    Fired(long performMillis) {
-        this.performMillis = performMillis;
+        @Override
+        public void perform(Timer timer, Instant now) throws Exception {
+            if (performMillis > 0) Thread.sleep(performMillis);
+        }
     }
 
     static void createTable(Database database) {
@@ -39,11 +42,6 @@ class Fired implements TimerHandler {
     @Override
     public String kind() {
         return KIND;
-    }
-
-    @Override
-    public void perform(Timer timer, Instant now) throws Exception {
-        if (performMillis > 0) Thread.sleep(performMillis);
     }
 
     @Override

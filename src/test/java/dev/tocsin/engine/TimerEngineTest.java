@@ -114,11 +114,36 @@ class TimerEngineTest {
 
     @ParameterizedTest
     @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void failingOutsideWorkIsRetriedWithBackoffAndFiresOnce(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            int[] calls = {0};
+            TimerHandler providerDownOnce = new Fired.Slow(0) {
+                @Override
+                public void perform(Timer timer, Instant now) {
+                    if (++calls[0] == 1) throw new IllegalStateException("503 from provider");
+                }
+            };
+            TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(providerDownOnce));
+            schedule(database, "notify:2", START);
+
+            assertThat(engine.runDue(START)).isZero();
+            assertThat(engine.runDue(START.plus(TimerEngine.FIRST_RETRY).minusMillis(1))).isZero();
+            assertThat(engine.runDue(START.plus(TimerEngine.FIRST_RETRY))).isEqualTo(1);
+            assertThat(Fired.keys(database)).containsExactly("notify:2");
+            assertThat(database.jdbi().<Integer, RuntimeException>withHandle(handle -> handle.createQuery(
+                    "SELECT attempts FROM timers WHERE dedup_key = 'notify:2'").mapTo(Integer.class).one())).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
     void aTimerCancelledWhileItsOutsideWorkRunsIsNotCompleted(TestDatabases.Kind kind) {
         try (TestDatabase testDatabase = TestDatabases.create(kind);
              Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
             Fired.createTable(database);
-            TimerHandler cancelledMeanwhile = new Fired() {
+            TimerHandler cancelledMeanwhile = new Fired.Slow(0) {
                 @Override
                 public void perform(Timer timer, Instant now) {
                     database.writeAndWait(handle -> Timers.cancel(handle, timer.key(), now));   // someone acknowledges
