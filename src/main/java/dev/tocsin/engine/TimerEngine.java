@@ -69,7 +69,7 @@ public final class TimerEngine implements AutoCloseable {
         this.clock = clock;
         this.node = node;
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(TimerHandler::kind, Function.identity()));
-        this.store = new TimerStore(database.dialect());
+        this.store = new TimerStore(database.dialect(), this.handlers.keySet());
         if (database.dialect() == Dialect.SQLITE) {
             // SQLite has one server (the file lock refuses a second): claims left by a crash are stale now.
             database.writeAndWait(handle -> {
@@ -167,7 +167,7 @@ public final class TimerEngine implements AutoCloseable {
         int fired = 0;
         for (Timer timer : due) {
             TimerHandler handler = handlers.get(timer.kind());
-            if (handler == null || handler instanceof TimerHandler.WithOutsideWork) {
+            if (handler instanceof TimerHandler.WithOutsideWork) {
                 toLease.add(timer);
             } else if (fireInline(handle, handler, timer, now)) {
                 fired++;
@@ -201,14 +201,10 @@ public final class TimerEngine implements AutoCloseable {
         List<CompletableFuture<Boolean>> completions = new ArrayList<>(claimed.size());
         List<Timer> completing = new ArrayList<>(claimed.size());
         for (Timer timer : claimed) {
-            TimerHandler handler = handlers.get(timer.kind());
-            if (handler == null) {
-                // Another node (a newer version) may know this kind; retry rather than drop it.
-                failed(timer, now, "no handler for timer kind '" + timer.kind() + "' on node " + node);
-                continue;
-            }
+            // The store only hands out kinds this node has handlers for, and only these kinds are leased.
+            var handler = (TimerHandler.WithOutsideWork) handlers.get(timer.kind());
             try {
-                if (handler instanceof TimerHandler.WithOutsideWork outside) outside.perform(timer, now);
+                handler.perform(timer, now);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                 failed(timer, now, e.toString());

@@ -20,9 +20,12 @@ final class TimerStore {
     static final String COLUMNS = "id, kind, dedup_key, payload, due_at, attempts";
 
     private final Dialect dialect;
+    private final List<String> kinds;
 
-    TimerStore(Dialect dialect) {
+    /** @param kinds the kinds this node has handlers for: it never takes a timer it cannot fire */
+    TimerStore(Dialect dialect, java.util.Set<String> kinds) {
         this.dialect = dialect;
+        this.kinds = List.copyOf(new java.util.TreeSet<>(kinds));
     }
 
     static Timer timer(ResultSet row, org.jdbi.v3.core.statement.StatementContext context) throws SQLException {
@@ -36,10 +39,12 @@ final class TimerStore {
      * The returned timers carry the attempt about to be made.
      */
     List<Timer> due(Handle handle, Instant now, int limit) {
+        if (kinds.isEmpty()) return List.of();
         String lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         List<Timer> due = new ArrayList<>(handle.createQuery("SELECT " + COLUMNS + " FROM timers"
                         + " WHERE done_at IS NULL AND claimed_by IS NOT NULL AND claim_expires_at <= :now"
-                        + " ORDER BY claim_expires_at LIMIT :limit" + lock)
+                        + " AND kind IN (<kinds>) ORDER BY claim_expires_at LIMIT :limit" + lock)
+                .bindList("kinds", kinds)
                 .bind("now", now.toEpochMilli())
                 .bind("limit", limit)
                 .map(TimerStore::timer)
@@ -47,7 +52,8 @@ final class TimerStore {
         if (due.size() < limit) {
             due.addAll(handle.createQuery("SELECT " + COLUMNS + " FROM timers"
                             + " WHERE done_at IS NULL AND claimed_by IS NULL AND due_at <= :now"
-                            + " ORDER BY due_at LIMIT :limit" + lock)
+                            + " AND kind IN (<kinds>) ORDER BY due_at LIMIT :limit" + lock)
+                    .bindList("kinds", kinds)
                     .bind("now", now.toEpochMilli())
                     .bind("limit", limit - due.size())
                     .map(TimerStore::timer)
@@ -158,11 +164,14 @@ final class TimerStore {
     Optional<Instant> nextWake(Handle handle) {
         // ORDER BY … LIMIT 1 rather than MIN(): without fresh statistics PostgreSQL plans MIN() as a scan of
         // the whole partial index (75 ms with 100,000 pending timers), the ordered form reads one entry.
+        if (kinds.isEmpty()) return Optional.empty();
         Long due = handle.createQuery("SELECT due_at FROM timers WHERE done_at IS NULL AND claimed_by IS NULL"
-                        + " ORDER BY due_at LIMIT 1")
+                        + " AND kind IN (<kinds>) ORDER BY due_at LIMIT 1")
+                .bindList("kinds", kinds)
                 .mapTo(Long.class).findOne().orElse(null);
-        Long expiry = handle.createQuery("SELECT claim_expires_at FROM timers"
-                        + " WHERE done_at IS NULL AND claimed_by IS NOT NULL ORDER BY claim_expires_at LIMIT 1")
+        Long expiry = handle.createQuery("SELECT claim_expires_at FROM timers WHERE done_at IS NULL"
+                        + " AND claimed_by IS NOT NULL AND kind IN (<kinds>) ORDER BY claim_expires_at LIMIT 1")
+                .bindList("kinds", kinds)
                 .mapTo(Long.class).findOne().orElse(null);
         if (due == null && expiry == null) return Optional.empty();
         long next = due == null ? expiry : expiry == null ? due : Math.min(due, expiry);

@@ -190,7 +190,7 @@ class TimerEngineTest {
              Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
             Fired.createTable(database);
             schedule(database, "orphan", START);
-            TimerStore store = new TimerStore(database.dialect());
+            TimerStore store = new TimerStore(database.dialect(), java.util.Set.of(Fired.KIND));
             database.writeAndWait(handle -> store.claim(handle, "dead-node", START, START.plus(TimerEngine.LEASE), 10));
             TimerEngine engine = new TimerEngine(database, new SettableClock(START), "alive", List.of(new Fired()));
             if (kind == TestDatabases.Kind.SQLITE) {
@@ -201,6 +201,28 @@ class TimerEngineTest {
                 assertThat(engine.runDue(START.plus(TimerEngine.LEASE))).isEqualTo(1);
             }
             assertThat(Fired.keys(database)).containsExactly("orphan");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aNodeLeavesTimersOfKindsItCannotFireToANodeThatCan(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            database.writeAndWait(handle -> Timers.schedule(handle, "escalate", "incident:9:escalate:1", "{}", START, START));
+            TimerEngine older = new TimerEngine(database, new SettableClock(START), "older", List.of(new Fired()));
+            assertThat(older.runDue(START.plus(Duration.ofHours(1)))).isZero();
+
+            TimerHandler escalate = new Fired() {
+                @Override
+                public String kind() {
+                    return "escalate";
+                }
+            };
+            TimerEngine newer = new TimerEngine(database, new SettableClock(START), "newer", List.of(escalate));
+            assertThat(newer.runDue(START.plus(Duration.ofHours(1)))).isEqualTo(1);
+            assertThat(Fired.keys(database)).containsExactly("incident:9:escalate:1");
         }
     }
 
