@@ -13,10 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -27,8 +24,9 @@ import java.util.stream.Collectors;
 /**
  * Fires durable timers at their due time. It sleeps until the next due timer (read from the database), is
  * woken by {@link #wake()} when this process schedules an earlier one, and never sleeps longer than
- * {@link #MAX_SLEEP} so it notices timers that other nodes scheduled. Each due timer is claimed with a lease,
- * performed, and completed in one transaction with its handler's writes; see docs/paging.md, "Durable timers".
+ * {@link #MAX_SLEEP} so it notices timers that other nodes scheduled. Due timers are locked in one
+ * transaction; database-only handlers fire right there, exactly once; handlers with outside work are leased
+ * and go through {@link LeasedFirings}. See docs/paging.md, "Durable timers".
  * Tests call {@link #runDue(Instant)} with a controlled clock instead of starting the thread.
  */
 public final class TimerEngine implements AutoCloseable {
@@ -55,8 +53,8 @@ public final class TimerEngine implements AutoCloseable {
     private final String node;
     private final Map<String, TimerHandler> handlers;
     private final TimerStore store;
+    private final LeasedFirings leased;
     private final Semaphore wakeups = new Semaphore(0);
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile Thread thread;
     private ScheduledExecutorService renewer;
@@ -70,6 +68,7 @@ public final class TimerEngine implements AutoCloseable {
         this.node = node;
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(TimerHandler::kind, Function.identity()));
         this.store = new TimerStore(database.dialect(), this.handlers.keySet());
+        this.leased = new LeasedFirings(database, store, node, this.handlers);
         if (database.dialect() == Dialect.SQLITE) {
             // SQLite has one server (the file lock refuses a second): claims left by a crash are stale now.
             database.writeAndWait(handle -> {
@@ -103,7 +102,7 @@ public final class TimerEngine implements AutoCloseable {
             renewing.setDaemon(true);
             return renewing;
         });
-        renewer.scheduleWithFixedDelay(this::renewLeases, RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        renewer.scheduleWithFixedDelay(() -> leased.renew(clock.instant().plus(LEASE)), RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         thread = new Thread(this::loop, "timer-engine");
         thread.setDaemon(true);
         thread.start();
@@ -147,12 +146,7 @@ public final class TimerEngine implements AutoCloseable {
             Instant expires = now.plus(LEASE);
             Pass pass = database.writeAndWait(handle -> firstPass(handle, now, expires));
             fired += pass.firedInline();
-            pass.leased().forEach(timer -> inFlight.add(timer.id()));
-            try {
-                fired += fire(pass.leased(), now);
-            } finally {
-                pass.leased().forEach(timer -> inFlight.remove(timer.id()));
-            }
+            fired += leased.fire(pass.leased(), now);
             if (pass.due() < BATCH) return fired;
         }
     }
@@ -197,74 +191,10 @@ public final class TimerEngine implements AutoCloseable {
         }
     }
 
-    private int fire(List<Timer> claimed, Instant now) {
-        List<CompletableFuture<Boolean>> completions = new ArrayList<>(claimed.size());
-        List<Timer> completing = new ArrayList<>(claimed.size());
-        for (Timer timer : claimed) {
-            // The store only hands out kinds this node has handlers for, and only these kinds are leased.
-            var handler = (TimerHandler.WithOutsideWork) handlers.get(timer.kind());
-            try {
-                handler.perform(timer, now);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                failed(timer, now, e.toString());
-                continue;
-            }
-            completing.add(timer);
-            completions.add(database.write(handle -> {
-                if (!store.complete(handle, timer.id(), node, now)) return false;
-                handler.fire(handle, timer, now);
-                return true;
-            }));
-        }
-        int fired = 0;
-        for (int i = 0; i < completions.size(); i++) {
-            try {
-                if (completions.get(i).join()) fired++;
-            } catch (RuntimeException e) {
-                RuntimeException cause = Database.unwrap(e);
-                LOG.warn("Timer {} ({}) failed", completing.get(i).id(), completing.get(i).kind(), cause);
-                failed(completing.get(i), now, cause.toString());
-            }
-        }
-        return fired;
-    }
-
-    private void failed(Timer timer, Instant now, String error) {
-        if (timer.attempts() >= MAX_ATTEMPTS) {
-            LOG.error("Timer {} ({} {}) gave up after {} attempts: {}", timer.id(), timer.kind(), timer.key(),
-                    timer.attempts(), error);
-            database.writeAndWait(handle -> {
-                store.giveUp(handle, timer.id(), node, now, error);
-                return null;
-            });
-            return;
-        }
-        Instant retryAt = now.plus(retryDelay(timer.attempts()));
-        database.writeAndWait(handle -> {
-            store.retry(handle, timer.id(), node, retryAt, error);
-            return null;
-        });
-    }
-
     /** The delay before attempt {@code attempts + 1}: 1 s, 2 s, 4 s … up to {@link #LAST_RETRY}. */
     static Duration retryDelay(int attempts) {
         Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
         return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
-    }
-
-    private void renewLeases() {
-        try {
-            if (inFlight.isEmpty()) return;
-            Set<Long> ids = Set.copyOf(inFlight);
-            Instant expires = clock.instant().plus(LEASE);
-            database.writeAndWait(handle -> {
-                store.renew(handle, node, ids, expires);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Renewing timer leases failed", e);
-        }
     }
 
     /** Stops the threads and hands this node's claims back so other nodes need not wait for the lease. */
@@ -283,7 +213,7 @@ public final class TimerEngine implements AutoCloseable {
 
     /** How many claimed timers this node is working on right now (for tests). */
     int inFlight() {
-        return inFlight.size();
+        return leased.inFlight();
     }
 
     /** Stops like a crash: the threads end and the claims stay until their leases expire (for tests). */

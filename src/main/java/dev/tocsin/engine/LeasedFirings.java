@@ -1,0 +1,113 @@
+package dev.tocsin.engine;
+
+import dev.tocsin.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The leased path of the {@link TimerEngine}, for {@link TimerHandler.WithOutsideWork}: perform the outside
+ * work while holding the lease (renewed meanwhile), then complete and fire in one transaction if the timer is
+ * still pending and still ours; a failure releases the timer for a retry with backoff.
+ */
+final class LeasedFirings {
+    private static final Logger LOG = LoggerFactory.getLogger(LeasedFirings.class);
+
+    private final Database database;
+    private final TimerStore store;
+    private final String node;
+    private final Map<String, TimerHandler> handlers;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    LeasedFirings(Database database, TimerStore store, String node, Map<String, TimerHandler> handlers) {
+        this.database = database;
+        this.store = store;
+        this.node = node;
+        this.handlers = handlers;
+    }
+
+    int inFlight() {
+        return inFlight.size();
+    }
+
+    /** Performs and completes timers this node has leased; returns how many fired. */
+    int fire(List<Timer> claimed, Instant now) {
+        claimed.forEach(timer -> inFlight.add(timer.id()));
+        try {
+            return performAndComplete(claimed, now);
+        } finally {
+            claimed.forEach(timer -> inFlight.remove(timer.id()));
+        }
+    }
+
+    private int performAndComplete(List<Timer> claimed, Instant now) {
+        List<CompletableFuture<Boolean>> completions = new ArrayList<>(claimed.size());
+        List<Timer> completing = new ArrayList<>(claimed.size());
+        for (Timer timer : claimed) {
+            // The store only hands out kinds this node has handlers for, and only these kinds are leased.
+            var handler = (TimerHandler.WithOutsideWork) handlers.get(timer.kind());
+            try {
+                handler.perform(timer, now);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                failed(timer, now, e.toString());
+                continue;
+            }
+            completing.add(timer);
+            completions.add(database.write(handle -> {
+                if (!store.complete(handle, timer.id(), node, now)) return false;
+                handler.fire(handle, timer, now);
+                return true;
+            }));
+        }
+        int fired = 0;
+        for (int i = 0; i < completions.size(); i++) {
+            try {
+                if (completions.get(i).join()) fired++;
+            } catch (RuntimeException e) {
+                RuntimeException cause = Database.unwrap(e);
+                LOG.warn("Timer {} ({}) failed", completing.get(i).id(), completing.get(i).kind(), cause);
+                failed(completing.get(i), now, cause.toString());
+            }
+        }
+        return fired;
+    }
+
+    private void failed(Timer timer, Instant now, String error) {
+        if (timer.attempts() >= TimerEngine.MAX_ATTEMPTS) {
+            LOG.error("Timer {} ({} {}) gave up after {} attempts: {}", timer.id(), timer.kind(), timer.key(),
+                    timer.attempts(), error);
+            database.writeAndWait(handle -> {
+                store.giveUp(handle, timer.id(), node, now, error);
+                return null;
+            });
+            return;
+        }
+        Instant retryAt = now.plus(TimerEngine.retryDelay(timer.attempts()));
+        database.writeAndWait(handle -> {
+            store.retry(handle, timer.id(), node, retryAt, error);
+            return null;
+        });
+    }
+
+    /** Extends the leases of the timers still being worked on. */
+    void renew(Instant expires) {
+        try {
+            if (inFlight.isEmpty()) return;
+            Set<Long> ids = Set.copyOf(inFlight);
+            database.writeAndWait(handle -> {
+                store.renew(handle, node, ids, expires);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Renewing timer leases failed", e);
+        }
+    }
+}
