@@ -29,8 +29,8 @@ public final class PageTexts {
 
     /** What the paging call says before asking for a key. */
     public static String voice(Incident incident, String serviceName, Instant now) {
-        return "This is Tocsin. " + incident.urgency().wireName() + " urgency incident number " + incident.id()
-                + " on service " + serviceName + ": " + title(incident) + ". Open for " + spoken(elapsed(incident, now))
+        return "This is Tocsin with a " + incident.urgency().wireName() + " urgency page. Incident number "
+                + incident.id() + " on service " + serviceName + ": " + title(incident) + ". Open for " + spoken(elapsed(incident, now))
                 + ".";
     }
 

@@ -155,7 +155,7 @@ class TwilioWebhooksTest {
         assertThat(answer.body())
                 .contains("<Gather input=\"dtmf\" numDigits=\"1\"")
                 .contains("action=\"" + server.tocsin().publicUrl() + path + "\"")
-                .contains("incident number " + id).contains("Disk &lt;full&gt;").contains("high urgency")
+                .contains("Incident number " + id).contains("Disk &lt;full&gt;").contains("high urgency")
                 .contains("Press 4 to acknowledge, 6 to resolve, 8 to escalate.");
 
         TestHttp.Response pressed = twilio(path, Map.of("CallSid", "CA1", "From", TWILIO_NUMBER, "To", ALICE_PHONE,
