@@ -47,8 +47,7 @@ public final class SmsGatewaySender implements MessageSender {
     @Override
     public SendResult send(String recipient, Message message) {
         String text = message.text() == null ? "" : message.text();
-        String url = fill(settings.url(), recipient, text, null);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url())).timeout(timeout);
         boolean hasContentType = false;
         for (var header : settings.headers().entrySet()) {
             request.header(header.getKey(), header.getValue().value());
