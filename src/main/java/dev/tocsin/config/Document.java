@@ -79,6 +79,10 @@ public record Document(List<Entry> entries) {
         return find(Kind.PROVIDER, ProviderSection.SMTP).map(entry -> (SmtpSettings) entry.value());
     }
 
+    public Optional<dev.tocsin.provider.SmsGatewaySettings> smsGateway() {
+        return find(Kind.PROVIDER, SmsGatewaySection.NAME).map(entry -> (dev.tocsin.provider.SmsGatewaySettings) entry.value());
+    }
+
     private <T> List<T> values(Kind kind, Class<T> type) {
         return entries(kind).stream().map(entry -> type.cast(entry.value())).toList();
     }

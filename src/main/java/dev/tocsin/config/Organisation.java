@@ -45,6 +45,9 @@ public interface Organisation {
 
     Optional<SmtpSettings> smtp();
 
+    /** The HTTP SMS gateway; when set, text messages go through it instead of Twilio. */
+    Optional<dev.tocsin.provider.SmsGatewaySettings> smsGateway();
+
     /** Everything, in file order. */
     Document document();
 }

@@ -5,7 +5,7 @@ import dev.tocsin.provider.TwilioSettings;
 
 import java.util.Map;
 
-/** Reads and writes the entries of {@code providers:} ({@code twilio}, {@code smtp}); each is one object. */
+/** Reads and writes the entries of {@code providers:} ({@code twilio}, {@code smtp}, {@code sms_gateway}); each is one object. */
 final class ProviderSection {
     static final String TWILIO = "twilio";
     static final String SMTP = "smtp";
@@ -14,6 +14,7 @@ final class ProviderSection {
     }
 
     static Object parse(String id, Value value) {
+        if (SmsGatewaySection.NAME.equals(id)) return SmsGatewaySection.parse(value);
         return TWILIO.equals(id) ? parseTwilio(value) : parseSmtp(value);
     }
 
@@ -40,6 +41,7 @@ final class ProviderSection {
     }
 
     static Map<String, Object> write(Object provider, SecretStyle secrets) {
+        if (provider instanceof dev.tocsin.provider.SmsGatewaySettings gateway) return SmsGatewaySection.write(gateway, secrets);
         Map<String, Object> out = Tree.map();
         if (provider instanceof TwilioSettings twilio) {
             out.put("account_sid", secrets.render(twilio.accountSid()));

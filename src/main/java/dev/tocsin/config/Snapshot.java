@@ -86,6 +86,11 @@ final class Snapshot implements Organisation {
     }
 
     @Override
+    public Optional<dev.tocsin.provider.SmsGatewaySettings> smsGateway() {
+        return document.smsGateway();
+    }
+
+    @Override
     public Optional<TwilioSettings> twilio() {
         return document.twilio();
     }
