@@ -184,8 +184,8 @@ public final class Escalation {
         List<Page> paged = anyone ? state.paged() : List.of();
         if (anyone) {
             effects.add(new Timeline("policy_exhausted", "policy " + state.policy().id() + " exhausted after "
-                    + state.rounds() + " round(s); " + paged.stream().map(Page::user).collect(Collectors.joining(", "))
-                    + " stay paged until someone acknowledges"));
+                    + state.rounds() + " round(s); still paged until someone acknowledges: "
+                    + paged.stream().map(Page::user).collect(Collectors.joining(", "))));
         } else {
             String message = "policy " + state.policy().id() + " reaches nobody: no level has anyone to page";
             effects.add(new Timeline("nobody_paged", message));

@@ -86,7 +86,7 @@ class SimulationTest {
                 "+2h carol email carol-mail level 3 round 3");
         assertThat(lines).contains("+45m | policy platform starts round 2 of 3", "+1h30m | policy platform starts round 3 of 3");
         assertThat(lines.get(lines.size() - 1))
-                .isEqualTo("+2h15m | policy platform exhausted after 3 round(s); carol stay paged until someone acknowledges");
+                .isEqualTo("+2h15m | policy platform exhausted after 3 round(s); still paged until someone acknowledges: carol");
     }
 
     @Test
