@@ -18,6 +18,7 @@ import dev.tocsin.oncall.OnCallRoutes;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.handoff.HandoffJob;
 import dev.tocsin.report.ReportRoutes;
+import dev.tocsin.simulate.SimulateRoutes;
 import dev.tocsin.override.CoverRequests;
 import dev.tocsin.override.OverrideRoutes;
 import dev.tocsin.override.Overrides;
@@ -85,7 +86,8 @@ public final class Tocsin implements AutoCloseable {
                     new NoticeRoutes(database, config, auth, notices::wake),
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, auth),
-                    new ImportRoutes(new CalendarImports(config, clock), auth));
+                    new ImportRoutes(new CalendarImports(config, clock), auth),
+                    new SimulateRoutes(onCall, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
