@@ -57,6 +57,37 @@ public final class Escalation {
         return enter(state, state.levelIndex() + 1, state.round(), now, resolver, effects);
     }
 
+    /**
+     * Every contact method of a paged person failed, or they have none. Once nobody paged at the current level
+     * can be reached, escalate to the next level now instead of waiting; with the policy exhausted there is
+     * nobody further up, so the caller is told to alert the admins. One unreachable person among several
+     * reachable ones is only noted.
+     */
+    public static Step onUnreachable(EscalationState state, String user, Instant now, TargetResolver resolver) {
+        if (!paging(state) || state.paged().stream().noneMatch(page -> page.user().equals(user) && !page.unreachable())) {
+            return Step.unchanged(state);
+        }
+        List<Page> paged = state.paged().stream()
+                .map(page -> page.user().equals(user) ? page.markedUnreachable() : page).toList();
+        EscalationState marked = new EscalationState(state.incidentId(), state.policy(), state.status(),
+                state.levelIndex(), state.round(), state.generation(), paged, state.escalatesAt(), state.cursors(),
+                state.picks());
+        List<EscalationEffect> effects = new ArrayList<>();
+        if (paged.stream().anyMatch(page -> !page.unreachable())) {
+            effects.add(new Timeline("unreachable", user + " cannot be reached; others stay paged"));
+            return new Step(marked, effects);
+        }
+        if (state.status() == Status.EXHAUSTED) {
+            String message = "nobody paged can be reached and policy " + state.policy().id() + " is exhausted";
+            effects.add(new Timeline("unreachable", message));
+            effects.add(new NobodyToPage(message));
+            return new Step(marked, effects);
+        }
+        effects.add(new Timeline("unreachable", user + " cannot be reached and nobody else at level "
+                + (state.levelIndex() + 1) + " can: escalating early"));
+        return enter(marked, state.levelIndex() + 1, state.round(), now, resolver, effects);
+    }
+
     /** Someone acknowledged: escalation and every pending notification stop; the paged people stay the assignees. */
     public static Step onAcknowledged(EscalationState state, Instant now, String by) {
         if (!paging(state)) return Step.unchanged(state);
@@ -168,9 +199,9 @@ public final class Escalation {
         if (paging(state)) {
             for (Page old : state.paged()) effects.add(new StopPaging(old.user(), "escalated to level " + levelNumber));
         }
-        for (Page page : pages) effects.add(new PageUser(page.user(), page.level(), page.reason()));
         effects.add(new Timeline("paged", "level " + levelNumber + ", round " + (round + 1) + " pages "
                 + pages.stream().map(page -> page.user() + " (" + page.reason() + ")").collect(Collectors.joining(", "))));
+        for (Page page : pages) effects.add(new PageUser(page.user(), page.level(), page.reason()));
         Instant escalatesAt = now.plus(escalateAfter(state.policy().levels().get(index)));
         EscalationState next = state.with(Status.ACTIVE, index, round, pages, escalatesAt, cursors, picks);
         effects.add(new ScheduleTimer(escalatesAt, next.timerKey()));

@@ -65,7 +65,8 @@ public record EscalationState(long incidentId, EscalationPolicy policy, Status s
             case ACTIVE -> position + (escalatesAt == null ? "" : ", escalates at " + escalatesAt + " unless acknowledged")
                     + ". Paged: " + people;
             case ACKNOWLEDGED -> "acknowledged at " + position + ". Were paged: " + people;
-            case EXHAUSTED -> "policy exhausted (" + position + "); paged until acknowledged: " + people;
+            case EXHAUSTED -> paged.isEmpty() ? "policy exhausted: nobody could be paged"
+                    : "policy exhausted (" + position + "); paged until acknowledged: " + people;
             case RESOLVED -> "resolved; nobody is paged";
         };
     }

@@ -39,6 +39,7 @@ public final class Simulation {
     private final Instant start;
     private final List<SimulatedStep> lines = new ArrayList<>();
     private final Map<String, Paged> paged = new LinkedHashMap<>();
+    private final List<String> unreachable = new ArrayList<>();
     private EscalationEffect.ScheduleTimer timer;
 
     private Simulation(EscalationPolicy policy, Function<String, Optional<User>> users, TargetResolver resolver,
@@ -57,15 +58,13 @@ public final class Simulation {
     }
 
     private List<SimulatedStep> run(Instant acknowledgedAt) {
-        Step step = Escalation.start(policy, 0, start, resolver);
-        apply(step, start);
+        Step step = apply(Escalation.start(policy, 0, start, resolver), start);
         Instant now = start;
         while (timer != null && (acknowledgedAt == null || timer.at().isBefore(acknowledgedAt))) {
             EscalationEffect.ScheduleTimer due = timer;
             timer = null;
             now = due.at();
-            step = Escalation.onTimer(step.state(), due.key(), now, resolver);
-            apply(step, now);
+            step = apply(Escalation.onTimer(step.state(), due.key(), now, resolver), now);
         }
         Instant end = now;
         if (acknowledgedAt != null) {
@@ -79,7 +78,17 @@ public final class Simulation {
         return sorted;
     }
 
-    private void apply(Step step, Instant now) {
+    /** Carries out the step's effects, then escalates early past anyone paged who cannot be reached, as the engine does. */
+    private Step apply(Step step, Instant now) {
+        applyEffects(step, now);
+        while (!unreachable.isEmpty()) {
+            step = Escalation.onUnreachable(step.state(), unreachable.remove(0), now, resolver);
+            applyEffects(step, now);
+        }
+        return step;
+    }
+
+    private void applyEffects(Step step, Instant now) {
         EscalationState state = step.state();
         for (EscalationEffect effect : step.effects()) {
             if (effect instanceof EscalationEffect.PageUser page) {
@@ -103,10 +112,14 @@ public final class Simulation {
         Optional<User> user = users.apply(userId);
         if (user.isEmpty()) {
             event(now, userId + " is not a configured user and cannot be notified");
+            unreachable.add(userId);
             return;
         }
         NotificationPlan plan = NotificationPlan.forUser(user.get(), urgency, now);
-        if (plan.isEmpty()) event(now, userId + " has no contact method and cannot be notified");
+        if (plan.isEmpty()) {
+            event(now, userId + " has no contact method and cannot be notified");
+            unreachable.add(userId);
+        }
         paged.put(userId, new Paged(plan, level, round));
     }
 

@@ -216,4 +216,24 @@ class EscalationTest {
         assertThat(paged(again)).containsExactly("alice");
         assertThat(stopped(again)).containsExactly("bob");
     }
+
+    @Test
+    void whenNobodyPagedAtALevelCanBeReachedItEscalatesEarly() {
+        Step started = Escalation.start(policy(0, level("team:platform"), level("schedule:backup")), 5, T, RESOLVER);
+        Instant now = T.plusSeconds(30);
+        Step one = Escalation.onUnreachable(started.state(), "alice", now, RESOLVER);
+        assertThat(paged(one)).isEmpty();
+        assertThat(one.state().paged()).filteredOn(Page::unreachable).extracting(Page::user).containsExactly("alice");
+        assertThat(Escalation.onUnreachable(one.state(), "alice", now, RESOLVER).effects()).as("told twice").isEmpty();
+        Step two = Escalation.onUnreachable(one.state(), "carol", now, RESOLVER);
+        Step all = Escalation.onUnreachable(two.state(), "bob", now, RESOLVER);
+        assertThat(paged(all)).containsExactly("bob");
+        assertThat(all.state().levelIndex()).isEqualTo(1);
+        assertThat(timer(all).at()).isEqualTo(now.plus(FIFTEEN));
+
+        Step exhausted = fire(all);
+        Step nobody = Escalation.onUnreachable(exhausted.state(), "bob", exhausted.state().paged().get(0).pagedAt(), RESOLVER);
+        assertThat(nobody.effects()).anyMatch(NobodyToPage.class::isInstance);
+        assertThat(nobody.state().explain()).endsWith("(cannot be reached)");
+    }
 }

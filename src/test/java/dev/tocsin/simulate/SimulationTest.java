@@ -94,4 +94,27 @@ class SimulationTest {
         assertThat(simulate(Duration.ofMinutes(15))).noneMatch(line -> line.contains("bob"))
                 .last().asString().startsWith("+15m | acknowledged");
     }
+
+    @Test
+    void aPersonWhoCannotBeReachedIsEscalatedPastAtOnce() {
+        dev.tocsin.escalation.EscalationPolicy policy = new dev.tocsin.escalation.EscalationPolicy("night", null, List.of(
+                new dev.tocsin.escalation.EscalationLevel(List.of(dev.tocsin.escalation.Target.parse("user:zed").orElseThrow()),
+                        Duration.ofMinutes(15), dev.tocsin.escalation.EscalationLevel.Assignment.EVERYONE),
+                new dev.tocsin.escalation.EscalationLevel(List.of(dev.tocsin.escalation.Target.parse("user:carol").orElseThrow()),
+                        Duration.ofMinutes(15), dev.tocsin.escalation.EscalationLevel.Assignment.EVERYONE)), 0);
+        dev.tocsin.user.User zed = new dev.tocsin.user.User("zed", "Zed", null, java.time.ZoneOffset.UTC, null, List.of(), java.util.Map.of());
+        TargetResolver resolver = new TargetResolver((schedule, at) -> Set.of(), team -> List.of());
+        List<SimulatedStep> steps = Simulation.run(policy,
+                id -> id.equals("zed") ? java.util.Optional.of(zed) : organisation.user(id), resolver, Urgency.HIGH, T, null);
+        assertThat(steps).extracting(step -> "+" + Durations.format(step.offset()) + " "
+                        + (step.kind() == SimulatedStep.Kind.NOTIFY ? step.user() + " " + step.method().id() : step.message()))
+                .containsExactly(
+                        "+0m level 1, round 1 pages zed (named in user:zed)",
+                        "+0m zed has no contact method and cannot be notified",
+                        "+0m zed cannot be reached and nobody else at level 1 can: escalating early",
+                        "+0m level 2, round 1 pages carol (named in user:carol)",
+                        "+0m carol carol-mail",
+                        "+15m not acknowledged within 15m at level 2: escalating",
+                        "+15m policy night exhausted after 1 round(s); still paged until someone acknowledges: carol");
+    }
 }
