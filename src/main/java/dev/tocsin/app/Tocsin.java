@@ -20,6 +20,7 @@ import dev.tocsin.oncall.OnCallRoutes;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.handoff.HandoffJob;
 import dev.tocsin.report.ReportRoutes;
+import dev.tocsin.simulate.SimulateRoutes;
 import dev.tocsin.override.CoverRequests;
 import dev.tocsin.override.OverrideRoutes;
 import dev.tocsin.override.Overrides;
@@ -88,7 +89,8 @@ public final class Tocsin implements AutoCloseable {
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
-                    new TwilioWebhooks(config::current, incidents, new DeliveryStatuses(database), this::publicUrl, clock));
+                    new TwilioWebhooks(config::current, incidents, new DeliveryStatuses(database), this::publicUrl, clock),
+                    new SimulateRoutes(onCall, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
