@@ -11,6 +11,8 @@ import dev.tocsin.http.Auth;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
 import dev.tocsin.http.Routes;
+import dev.tocsin.provider.DeliveryStatuses;
+import dev.tocsin.provider.twilio.TwilioWebhooks;
 import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
@@ -19,6 +21,7 @@ import dev.tocsin.oncall.OnCallRoutes;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.handoff.HandoffJob;
 import dev.tocsin.report.ReportRoutes;
+import dev.tocsin.simulate.SimulateRoutes;
 import dev.tocsin.override.CoverRequests;
 import dev.tocsin.override.OverrideRoutes;
 import dev.tocsin.override.Overrides;
@@ -89,7 +92,9 @@ public final class Tocsin implements AutoCloseable {
                     new NoticeRoutes(database, config, auth, notices::wake),
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, auth),
-                    new ImportRoutes(new CalendarImports(config, clock), auth));
+                    new ImportRoutes(new CalendarImports(config, clock), auth),
+                    new TwilioWebhooks(config::current, incidents, new DeliveryStatuses(database), this::publicUrl, clock),
+                    new SimulateRoutes(onCall, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 CoverCommand.class,
                 SwapCommand.class,
                 GapsCommand.class,
+                SimulateCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class
         })

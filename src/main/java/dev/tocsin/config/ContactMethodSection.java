@@ -1,5 +1,7 @@
 package dev.tocsin.config;
 
+import dev.tocsin.provider.webhook.WebhookSignature;
+import dev.tocsin.secret.Secret;
 import dev.tocsin.user.ContactMethod;
 
 import java.net.URI;
@@ -17,6 +19,8 @@ final class ContactMethodSection {
             "webhook", List.of("url", "secret"), "console", List.of());
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+");
+    /** The host of the retired Office 365 connector webhooks. */
+    static final String RETIRED_TEAMS_HOST = "webhook.office.com";
     private static final Pattern NTFY_TOPIC = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private ContactMethodSection() {
@@ -46,11 +50,39 @@ final class ContactMethodSection {
             case "ntfy" -> new ContactMethod.Ntfy(id, matching(fields, "topic", NTFY_TOPIC,
                     "is not an ntfy topic (letters, digits, '_' and '-', at most 64)"), url(fields, "server", false));
             case "slack" -> new ContactMethod.Slack(id, fields.text("to"));
-            case "teams", "mattermost" -> new ContactMethod.Chat(id, type, url(fields, "url", true));
-            case "webhook" -> new ContactMethod.Webhook(id, url(fields, "url", true),
-                    fields.optional("secret", v -> v.secret(Tree.secretName(userId, id, "secret"))));
+            case "teams" -> new ContactMethod.Chat(id, type, teamsUrl(fields));
+            case "mattermost" -> new ContactMethod.Chat(id, type, url(fields, "url", true));
+            case "webhook" -> new ContactMethod.Webhook(id, url(fields, "url", true), webhookSecret(fields, userId, id));
             default -> new ContactMethod.Console(id);
         };
+    }
+
+    /**
+     * A Teams URL must be a Workflows webhook: Microsoft retired the Office 365 connectors whose URLs are on
+     * {@code webhook.office.com}, so such a URL would fail at the first page instead of now. Only the host is
+     * quoted, because the rest of the URL is the credential.
+     */
+    private static String teamsUrl(Fields fields) {
+        String url = url(fields, "url", true);
+        if (url == null) return null;
+        String host = URI.create(url).getHost().toLowerCase(java.util.Locale.ROOT);
+        if (host.equals(RETIRED_TEAMS_HOST) || host.endsWith("." + RETIRED_TEAMS_HOST)) {
+            fields.optional("url").problem("'" + host + "' is an Office 365 connector webhook, which Microsoft has retired; "
+                    + "in Teams, create a Workflows flow \"Post to a channel when a webhook request is received\" and use its URL");
+            return null;
+        }
+        return url;
+    }
+
+    /** A webhook secret is Standard Webhooks' {@code whsec_} + base64 of 24–64 random bytes. */
+    private static Secret webhookSecret(Fields fields, String userId, String id) {
+        Secret secret = fields.optional("secret", v -> v.secret(Tree.secretName(userId, id, "secret")));
+        if (secret != null && WebhookSignature.key(secret.value()).isEmpty()) {
+            fields.optional("secret").problem("is not a Standard Webhooks secret: write 'whsec_' followed by the base64 of 24 to 64 "
+                    + "random bytes, e.g. from: echo \"whsec_$(openssl rand -base64 32)\"");
+            return null;
+        }
+        return secret;
     }
 
     private static String matching(Fields fields, String key, Pattern pattern, String reason) {

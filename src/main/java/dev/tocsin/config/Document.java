@@ -1,6 +1,8 @@
 package dev.tocsin.config;
 
 import dev.tocsin.escalation.EscalationPolicy;
+import dev.tocsin.provider.NtfySettings;
+import dev.tocsin.provider.SlackSettings;
 import dev.tocsin.provider.SmtpSettings;
 import dev.tocsin.provider.TwilioSettings;
 import dev.tocsin.schedule.Schedule;
@@ -77,6 +79,18 @@ public record Document(List<Entry> entries) {
 
     public Optional<SmtpSettings> smtp() {
         return find(Kind.PROVIDER, ProviderSection.SMTP).map(entry -> (SmtpSettings) entry.value());
+    }
+
+    public Optional<dev.tocsin.provider.SmsGatewaySettings> smsGateway() {
+        return find(Kind.PROVIDER, SmsGatewaySection.NAME).map(entry -> (dev.tocsin.provider.SmsGatewaySettings) entry.value());
+    }
+
+    public Optional<NtfySettings> ntfy() {
+        return find(Kind.PROVIDER, ProviderSection.NTFY).map(entry -> (NtfySettings) entry.value());
+    }
+
+    public Optional<SlackSettings> slack() {
+        return find(Kind.PROVIDER, ProviderSection.SLACK).map(entry -> (SlackSettings) entry.value());
     }
 
     private <T> List<T> values(Kind kind, Class<T> type) {

@@ -45,8 +45,8 @@ final class DocumentParser {
         }
         Value providers = fields.optional(Kind.PROVIDER.section());
         if (providers != null) {
-            Fields byName = providers.fields(ProviderSection.TWILIO, ProviderSection.SMTP);
-            for (String name : List.of(ProviderSection.TWILIO, ProviderSection.SMTP)) {
+            Fields byName = providers.fields(ProviderSection.NAMES.toArray(String[]::new));
+            for (String name : ProviderSection.NAMES) {
                 Value provider = byName.optional(name);
                 if (provider != null) add(entries, paths, provider, Sections.parse(Kind.PROVIDER, name, provider));
             }

@@ -1,6 +1,8 @@
 package dev.tocsin.config;
 
 import dev.tocsin.escalation.EscalationPolicy;
+import dev.tocsin.provider.NtfySettings;
+import dev.tocsin.provider.SlackSettings;
 import dev.tocsin.provider.SmtpSettings;
 import dev.tocsin.provider.TwilioSettings;
 import dev.tocsin.schedule.Schedule;
@@ -44,6 +46,14 @@ public interface Organisation {
     Optional<TwilioSettings> twilio();
 
     Optional<SmtpSettings> smtp();
+
+    /** The HTTP SMS gateway; when set, text messages go through it instead of Twilio. */
+    Optional<dev.tocsin.provider.SmsGatewaySettings> smsGateway();
+
+    /** {@code providers.ntfy}; absent means ntfy contact methods use {@link NtfySettings#DEFAULT}. */
+    Optional<NtfySettings> ntfy();
+
+    Optional<SlackSettings> slack();
 
     /** Everything, in file order. */
     Document document();

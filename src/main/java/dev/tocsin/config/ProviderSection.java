@@ -1,20 +1,58 @@
 package dev.tocsin.config;
 
+import dev.tocsin.provider.NtfySettings;
+import dev.tocsin.provider.SlackSettings;
 import dev.tocsin.provider.SmtpSettings;
 import dev.tocsin.provider.TwilioSettings;
 
+import java.util.List;
 import java.util.Map;
 
-/** Reads and writes the entries of {@code providers:} ({@code twilio}, {@code smtp}); each is one object. */
+/** Reads and writes the entries of {@code providers:} ({@code twilio}, {@code smtp}, {@code sms_gateway}, {@code ntfy}, {@code slack}); each is one object. */
 final class ProviderSection {
     static final String TWILIO = "twilio";
     static final String SMTP = "smtp";
+    static final String NTFY = "ntfy";
+    static final String SLACK = "slack";
+    /** Every provider section, in the order they are read and exported. */
+    static final List<String> NAMES = List.of(TWILIO, SMTP, SmsGatewaySection.NAME, NTFY, SLACK);
 
     private ProviderSection() {
     }
 
     static Object parse(String id, Value value) {
-        return TWILIO.equals(id) ? parseTwilio(value) : parseSmtp(value);
+        if (SmsGatewaySection.NAME.equals(id)) return SmsGatewaySection.parse(value);
+        return switch (id) {
+            case TWILIO -> parseTwilio(value);
+            case NTFY -> parseNtfy(value);
+            case SLACK -> parseSlack(value);
+            default -> parseSmtp(value);
+        };
+    }
+
+    private static NtfySettings parseNtfy(Value value) {
+        Fields fields = value.fields("url", "token");
+        String url = fields.has("url") ? ContactMethodSection.url(fields, "url", false) : NtfySettings.DEFAULT_URL;
+        var token = fields.optional("token", v -> v.secret(Tree.secretName("ntfy", "token")));
+        return new NtfySettings(url == null ? NtfySettings.DEFAULT_URL : stripSlash(url), token);
+    }
+
+    private static SlackSettings parseSlack(Value value) {
+        Fields fields = value.fields("bot_token", "signing_secret", "api_url", "ops_channel", "log_channel");
+        var botToken = fields.required("bot_token", v -> v.secret(Tree.secretName("slack", "bot_token")));
+        if (botToken != null && !botToken.value().startsWith("xoxb-")) {
+            // Only the name is printed, never the value: a pasted user token or signing secret is still a secret.
+            fields.optional("bot_token").problem("is not a Slack bot token (it starts with 'xoxb-'; take it from the app's "
+                    + "'OAuth & Permissions' page)");
+        }
+        var signingSecret = fields.optional("signing_secret", v -> v.secret(Tree.secretName("slack", "signing_secret")));
+        String apiUrl = fields.has("api_url") ? ContactMethodSection.url(fields, "api_url", false) : SlackSettings.DEFAULT_API_URL;
+        return new SlackSettings(botToken, signingSecret, apiUrl == null ? SlackSettings.DEFAULT_API_URL : stripSlash(apiUrl),
+                fields.optionalText("ops_channel"), fields.optionalText("log_channel"));
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static TwilioSettings parseTwilio(Value value) {
@@ -40,6 +78,7 @@ final class ProviderSection {
     }
 
     static Map<String, Object> write(Object provider, SecretStyle secrets) {
+        if (provider instanceof dev.tocsin.provider.SmsGatewaySettings gateway) return SmsGatewaySection.write(gateway, secrets);
         Map<String, Object> out = Tree.map();
         if (provider instanceof TwilioSettings twilio) {
             out.put("account_sid", secrets.render(twilio.accountSid()));
@@ -53,6 +92,15 @@ final class ProviderSection {
             if (smtp.password() != null) out.put("password", secrets.render(smtp.password()));
             Tree.text(out, "from", smtp.from());
             Tree.plain(out, "starttls", smtp.starttls());
+        } else if (provider instanceof NtfySettings ntfy) {
+            Tree.text(out, "url", ntfy.url());
+            if (ntfy.token() != null) out.put("token", secrets.render(ntfy.token()));
+        } else if (provider instanceof SlackSettings slack) {
+            out.put("bot_token", secrets.render(slack.botToken()));
+            if (slack.signingSecret() != null) out.put("signing_secret", secrets.render(slack.signingSecret()));
+            Tree.text(out, "api_url", slack.apiUrl());
+            Tree.text(out, "ops_channel", slack.opsChannel());
+            Tree.text(out, "log_channel", slack.logChannel());
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package dev.tocsin.config;
 
 import dev.tocsin.escalation.EscalationPolicy;
+import dev.tocsin.provider.NtfySettings;
+import dev.tocsin.provider.SlackSettings;
 import dev.tocsin.provider.SmtpSettings;
 import dev.tocsin.provider.TwilioSettings;
 import dev.tocsin.schedule.Schedule;
@@ -86,6 +88,11 @@ final class Snapshot implements Organisation {
     }
 
     @Override
+    public Optional<dev.tocsin.provider.SmsGatewaySettings> smsGateway() {
+        return document.smsGateway();
+    }
+
+    @Override
     public Optional<TwilioSettings> twilio() {
         return document.twilio();
     }
@@ -93,6 +100,16 @@ final class Snapshot implements Organisation {
     @Override
     public Optional<SmtpSettings> smtp() {
         return document.smtp();
+    }
+
+    @Override
+    public Optional<NtfySettings> ntfy() {
+        return document.ntfy();
+    }
+
+    @Override
+    public Optional<SlackSettings> slack() {
+        return document.slack();
     }
 
     @Override

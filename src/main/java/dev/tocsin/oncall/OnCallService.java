@@ -66,6 +66,18 @@ public final class OnCallService {
         overridesVersion.incrementAndGet();
     }
 
+    /**
+     * Targets to people for the escalation core, from the configuration current at each call: who is on call
+     * with overrides, and team members; an unknown schedule or team reaches nobody.
+     */
+    public dev.tocsin.escalation.TargetResolver targetResolver() {
+        return new dev.tocsin.escalation.TargetResolver(
+                (scheduleId, at) -> organisation().schedule(scheduleId).isPresent() ? forSchedule(scheduleId).at(at) : java.util.Set.of(),
+                teamId -> organisation().team(teamId)
+                        .map(team -> team.members().stream().map(dev.tocsin.team.Membership::user).toList())
+                        .orElse(List.of()));
+    }
+
     public Schedule schedule(String scheduleId) {
         return config.current().schedule(scheduleId)
                 .orElseThrow(() -> ApiException.notFound("schedule '" + scheduleId + "'"));

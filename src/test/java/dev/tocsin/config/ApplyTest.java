@@ -157,7 +157,8 @@ class ApplyTest {
     @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
     void everyKeyTodayIncludingTheFullLayerShapeRoundTrips(TestDatabases.Kind kind) {
         try (ConfigFixtures fixtures = new ConfigFixtures(kind)) {
-            Map<String, String> env = Map.of("ZOE_HOOK_SECRET", "hook-1", "TWILIO_AUTH_TOKEN", "token-1");
+            Map<String, String> env = Map.of("ZOE_HOOK_SECRET", "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                    "TWILIO_AUTH_TOKEN", "token-1", "NTFY_TOKEN", "tk_ntfy-1", "SLACK_BOT_TOKEN", "xoxb-slack-1");
             fixtures.config.apply(ConfigFixtures.resource("config/everything.yaml"), "everything.yaml", env, false, true, ADMIN);
             Document applied = fixtures.config.current().document();
             var layers = fixtures.config.current().schedule("follow-the-sun").orElseThrow().layers();
@@ -166,11 +167,16 @@ class ApplyTest {
             assertThat(layers.get(1).priority()).isZero();
 
             String exported = fixtures.config.exportYaml();
-            assertThat(exported).contains("${ZOE_HOOK_SECRET}", "${TOCSIN_TWILIO_ACCOUNT_SID}", "${TOCSIN_PAYMENTS_GRAFANA_SECRET}")
-                    .doesNotContain("hook-1", "token-1", "AC-literal", "literal-hmac-secret");
+            assertThat(exported).contains("${ZOE_HOOK_SECRET}", "${TOCSIN_TWILIO_ACCOUNT_SID}", "${TOCSIN_PAYMENTS_GRAFANA_SECRET}",
+                            "${NTFY_TOKEN}", "${SLACK_BOT_TOKEN}", "${TOCSIN_SLACK_SIGNING_SECRET}")
+                    .doesNotContain("AAECAwQF", "token-1", "AC-literal", "literal-hmac-secret", "tk_ntfy-1", "xoxb-slack-1",
+                            "literal-signing-secret");
+            assertThat(fixtures.config.current().ntfy().orElseThrow().url()).isEqualTo("https://ntfy.example.com");
+            assertThat(fixtures.config.current().slack().orElseThrow().opsChannel()).isEqualTo("C0OPS");
             Map<String, String> exportEnv = new HashMap<>(env);
             exportEnv.put("TOCSIN_TWILIO_ACCOUNT_SID", "AC-literal");
             exportEnv.put("TOCSIN_PAYMENTS_GRAFANA_SECRET", "literal-hmac-secret");
+            exportEnv.put("TOCSIN_SLACK_SIGNING_SECRET", "literal-signing-secret");
             ApplyResult again = fixtures.config.apply(exported, "exported.yaml", exportEnv, false, true, ADMIN);
 
             assertThat(again.changes()).isEmpty();

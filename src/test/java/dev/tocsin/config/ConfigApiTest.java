@@ -79,10 +79,10 @@ class ConfigApiTest {
 
             TestHttp.Response created = admin.postJson("/api/v1/users",
                     "{\"id\":\"dave\",\"name\":\"Dave\",\"timezone\":\"America/New_York\",\"contact_methods\":"
-                            + "[{\"id\":\"dave-hook\",\"type\":\"webhook\",\"url\":\"https://hooks.example.com/dave\",\"secret\":\"s3cret\"}]}");
+                            + "[{\"id\":\"dave-hook\",\"type\":\"webhook\",\"url\":\"https://hooks.example.com/dave\",\"secret\":\"whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\"}]}");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(created.json().path("user").path("contact_methods").get(0).path("secret").asText()).isEqualTo("***");
-            assertThat(created.body()).doesNotContain("s3cret");
+            assertThat(created.body()).doesNotContain("AAECAwQF");
             assertThat(admin.postJson("/api/v1/users", "{\"id\":\"dave\",\"name\":\"Dave\"}").status()).isEqualTo(409);
 
             JsonNode dave = admin.get("/api/v1/users/dave").json().path("user");
@@ -92,7 +92,7 @@ class ConfigApiTest {
             assertThat(replaced.json().path("changes").get(0).path("fields").toString()).isEqualTo("[\"name\"]");
             assertThat(server.tocsin().config().current().user("dave").orElseThrow().contactMethods().get(0))
                     .isEqualTo(new dev.tocsin.user.ContactMethod.Webhook("dave-hook", "https://hooks.example.com/dave",
-                            new dev.tocsin.secret.Secret("s3cret", "TOCSIN_DAVE_DAVE_HOOK_SECRET")));
+                            new dev.tocsin.secret.Secret("whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "TOCSIN_DAVE_DAVE_HOOK_SECRET")));
 
             TestHttp.Response inUse = admin.delete("/api/v1/users/bob");
             assertThat(inUse.status()).isEqualTo(409);

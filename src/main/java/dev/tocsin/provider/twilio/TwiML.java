@@ -1,0 +1,42 @@
+package dev.tocsin.provider.twilio;
+
+/** The few TwiML answers Tocsin gives, with the text XML-escaped. */
+final class TwiML {
+    static final String CONTENT_TYPE = "text/xml; charset=utf-8";
+    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    /** Seconds the call waits for a key before saying goodbye. */
+    static final int GATHER_TIMEOUT_SECONDS = 10;
+
+    private TwiML() {
+    }
+
+    static String message(String text) {
+        return HEAD + "<Response><Message>" + escape(text) + "</Message></Response>";
+    }
+
+    static String say(String text) {
+        return HEAD + "<Response><Say>" + escape(text) + "</Say></Response>";
+    }
+
+    /** Says the page, then waits for one key; the key goes to {@code action}. */
+    static String gather(String page, String choices, String action) {
+        return HEAD + "<Response><Gather input=\"dtmf\" numDigits=\"1\" timeout=\"" + GATHER_TIMEOUT_SECONDS
+                + "\" action=\"" + escape(action) + "\" method=\"POST\"><Say>" + escape(page) + "</Say><Say>"
+                + escape(choices) + "</Say></Gather><Say>No key was pressed. Goodbye.</Say></Response>";
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
