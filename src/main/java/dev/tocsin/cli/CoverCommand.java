@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -64,32 +63,16 @@ final class CoverCommand {
     }
 
     @Command(name = "accept", mixinStandardHelpOptions = true, description = "Cover for the requester: you go on call.")
-    static final class Accept implements Runnable {
-        @Mixin
-        ServerOptions server;
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
-        @Override
-        public void run() {
-            print(spec, server.client().post("/api/v1/cover_requests/" + Paths.encode(id) + "/accept", null).path("cover_request"));
+    static final class Accept extends AnswerCommand {
+        Accept() {
+            super("/api/v1/cover_requests", "accept", "cover_request", CoverCommand::describe);
         }
     }
 
     @Command(name = "decline", mixinStandardHelpOptions = true, description = "Say no to cover request ID.")
-    static final class Decline implements Runnable {
-        @Mixin
-        ServerOptions server;
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
-        @Override
-        public void run() {
-            print(spec, server.client().post("/api/v1/cover_requests/" + Paths.encode(id) + "/decline", null).path("cover_request"));
+    static final class Decline extends AnswerCommand {
+        Decline() {
+            super("/api/v1/cover_requests", "decline", "cover_request", CoverCommand::describe);
         }
     }
 

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -65,32 +64,16 @@ final class SwapCommand {
     }
 
     @Command(name = "accept", mixinStandardHelpOptions = true, description = "Agree to swap ID: the shifts are traded.")
-    static final class Accept implements Runnable {
-        @Mixin
-        ServerOptions server;
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
-        @Override
-        public void run() {
-            print(spec, server.client().post("/api/v1/swaps/" + Paths.encode(id) + "/accept", null).path("swap"));
+    static final class Accept extends AnswerCommand {
+        Accept() {
+            super("/api/v1/swaps", "accept", "swap", SwapCommand::describe);
         }
     }
 
     @Command(name = "decline", mixinStandardHelpOptions = true, description = "Say no to swap ID.")
-    static final class Decline implements Runnable {
-        @Mixin
-        ServerOptions server;
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
-        @Override
-        public void run() {
-            print(spec, server.client().post("/api/v1/swaps/" + Paths.encode(id) + "/decline", null).path("swap"));
+    static final class Decline extends AnswerCommand {
+        Decline() {
+            super("/api/v1/swaps", "decline", "swap", SwapCommand::describe);
         }
     }
 
