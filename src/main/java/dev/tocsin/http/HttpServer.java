@@ -22,6 +22,7 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final List<String> endpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Timer> requestTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HttpServer(String host, int port, MeterRegistry metrics, List<Routes> routeGroups) {
         this.javalin = Javalin.create(config -> {
@@ -32,17 +33,8 @@ public final class HttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.events.handlerAdded(meta -> endpoints.add(meta.getHttpMethod() + " " + meta.getPath()));
-            config.requestLogger.http((ctx, millis) -> {
-                String endpoint = endpointPath(ctx);
-                Timer.builder("tocsin.http.requests")
-                        .description("HTTP request latency")
-                        .tag("method", ctx.method().toString())
-                        .tag("endpoint", endpoint)
-                        .tag("status", Integer.toString(ctx.statusCode()))
-                        .publishPercentileHistogram()
-                        .register(metrics)
-                        .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
-            });
+            config.requestLogger.http((ctx, millis) -> requestTimer(metrics, ctx.method().toString(), endpointPath(ctx),
+                    ctx.statusCode()).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS));
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.status(e.status()).json(errorBody(e.code(), e.getMessage(), e.details()));
             });
@@ -62,6 +54,17 @@ public final class HttpServer implements AutoCloseable {
             });
             for (Routes group : routeGroups) group.register(config.routes);
         });
+    }
+
+    /** One timer per method, endpoint and status, looked up without building a meter id on every request. */
+    private Timer requestTimer(MeterRegistry metrics, String method, String endpoint, int status) {
+        return requestTimers.computeIfAbsent(method + ' ' + endpoint + ' ' + status, key -> Timer.builder("tocsin.http.requests")
+                .description("HTTP request latency")
+                .tag("method", method)
+                .tag("endpoint", endpoint)
+                .tag("status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(metrics));
     }
 
     private static String endpointPath(io.javalin.http.Context ctx) {
