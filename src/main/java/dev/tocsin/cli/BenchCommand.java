@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /** {@code tocsin bench …}: benchmarks that start a real server (figures go to docs/benchmarks.md). */
@@ -20,6 +19,30 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** A benchmark body; anything it throws becomes a one-line CLI error. */
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    private static void runReporting(Body body) {
+        try {
+            body.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted", 130);
+        } catch (CliException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CliException("benchmark failed: " + e, 1);
+        }
+    }
+
+    /** The given URL, or a fresh SQLite file in a temporary directory. */
+    private static String databaseOrScratch(String databaseUrl) throws java.io.IOException {
+        return databaseUrl != null ? databaseUrl
+                : "jdbc:sqlite:" + Files.createTempDirectory("tocsin-bench").resolve("bench.db");
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -42,28 +65,16 @@ final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
-            try {
-                Path temp = null;
-                String url = databaseUrl;
-                if (url == null) {
-                    temp = Files.createTempDirectory("tocsin-bench");
-                    url = "jdbc:sqlite:" + temp.resolve("bench.db");
-                }
-                IngestBenchmark.Result result = new IngestBenchmark(new IngestBenchmark.Options(url, connections,
-                        Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), openKeys)).run();
+            runReporting(() -> {
+                IngestBenchmark.Result result = new IngestBenchmark(new IngestBenchmark.Options(
+                        databaseOrScratch(databaseUrl), connections, Duration.ofSeconds(warmupSeconds),
+                        Duration.ofSeconds(seconds), openKeys)).run();
                 System.out.println(result.report());
                 if (result.durableEvents() != result.accepted()) {
                     throw new CliException("accepted " + result.accepted() + " events but " + result.durableEvents()
                             + " are in the database", 1);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliException("interrupted", 130);
-            } catch (CliException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CliException("benchmark failed: " + e, 1);
-            }
+            });
         }
     }
 
@@ -101,23 +112,14 @@ final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
-            try {
-                String url = databaseUrl;
-                if (url == null) url = "jdbc:sqlite:" + Files.createTempDirectory("tocsin-bench").resolve("bench.db");
-                TimerBenchmark.Result result = new TimerBenchmark(new TimerBenchmark.Options(url, pending, measured,
-                        Duration.ofSeconds(spreadSeconds))).run();
+            runReporting(() -> {
+                TimerBenchmark.Result result = new TimerBenchmark(new TimerBenchmark.Options(
+                        databaseOrScratch(databaseUrl), pending, measured, Duration.ofSeconds(spreadSeconds))).run();
                 System.out.println(result.report());
                 if (result.fired() != measured) {
                     throw new CliException("only " + result.fired() + " of " + measured + " timers fired", 1);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliException("interrupted", 130);
-            } catch (CliException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CliException("benchmark failed: " + e, 1);
-            }
+            });
         }
     }
 }
