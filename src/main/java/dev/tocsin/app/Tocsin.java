@@ -7,6 +7,15 @@ import dev.tocsin.calendar.ImportRoutes;
 import dev.tocsin.calendar.FeedTokens;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.engine.TimerEngine;
+import dev.tocsin.engine.TimerHandler;
+import dev.tocsin.paging.AdminAlerts;
+import dev.tocsin.paging.ManualEscalations;
+import dev.tocsin.paging.PageActions;
+import dev.tocsin.paging.Paging;
+import dev.tocsin.paging.PagingRoutes;
+import dev.tocsin.paging.Senders;
+import dev.tocsin.paging.TestPages;
+import dev.tocsin.provider.ProviderHttp;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
@@ -58,6 +67,7 @@ public final class Tocsin implements AutoCloseable {
     private final HandoffJob handoffs;
     private final RequestExpiry requestExpiry;
     private final TimerEngine timers;
+    private final Paging paging;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -69,18 +79,24 @@ public final class Tocsin implements AutoCloseable {
             this.config = new ConfigService(database, clock);
             if (settings.configFile() != null) config.applyFile(settings.configFile(), Actor.system());
             IncidentStore incidentStore = new IncidentStore();
-            this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics);
-            this.incidents = new Incidents(database, incidentStore, clock);
+            this.onCall = new OnCallService(database, config, clock);
+            AdminAlerts admins = new AdminAlerts(config::current, this::wakeNotices, metrics);
+            this.paging = new Paging(config::current, onCall::targetResolver, incidentStore, admins, this::wakeTimers);
+            this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics, paging);
+            this.incidents = new Incidents(database, incidentStore, clock, paging);
             this.notices = new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(),
                     Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
-            this.onCall = new OnCallService(database, config, clock);
             this.handoffs = new HandoffJob(database, config::current, onCall::forSchedule, clock, notices::wake);
             Overrides overrides = new Overrides(database, onCall);
             CoverRequests covers = new CoverRequests(database, onCall, overrides);
             SwapRequests swaps = new SwapRequests(database, onCall, overrides);
             this.requestExpiry = new RequestExpiry(covers, swaps);
-            // Handlers (escalate, notify, heartbeat) are added here as the paging engine's modules land.
-            this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), List.of());
+            Senders senders = new Senders(this::publicUrl, new ProviderHttp(), clock, new ConsoleSender());
+            Paging.Parts pagingParts = paging.parts(database, senders, PageActions.NONE,
+                    java.util.random.RandomGenerator.getDefault());
+            List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
+            this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);
+            ManualEscalations escalations = new ManualEscalations(database, paging, clock);
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
@@ -93,7 +109,9 @@ public final class Tocsin implements AutoCloseable {
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
-                    new TwilioWebhooks(config::current, incidents, new DeliveryStatuses(database), this::publicUrl, clock),
+                    new TwilioWebhooks(config::current, incidents, escalations,
+                            new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),
+                    new PagingRoutes(database, paging, escalations, new TestPages(database, paging, clock), auth),
                     new SimulateRoutes(onCall, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
@@ -173,6 +191,20 @@ public final class Tocsin implements AutoCloseable {
     /** Closes cover and swap requests whose time has come, every minute. */
     public RequestExpiry requestExpiry() {
         return requestExpiry;
+    }
+
+    /** Wake-ups may come from commits during construction, before the thing to wake exists. */
+    private void wakeNotices() {
+        if (notices != null) notices.wake();
+    }
+
+    private void wakeTimers() {
+        if (timers != null) timers.wake();
+    }
+
+    /** Pages people for incidents: escalation state, notifications, delivery. */
+    public Paging paging() {
+        return paging;
     }
 
     /** Fires durable timers; {@code wake()} it after a transaction that scheduled one commits. */

@@ -20,15 +20,21 @@ final class ServiceSection {
     }
 
     static Service parse(Value value) {
-        Fields fields = value.fields("id", "name", "description", "team", "escalation_policy", "integrations");
+        Fields fields = value.fields("id", "name", "description", "team", "escalation_policy", "ack_timeout",
+                "integrations");
         String id = fields.id("id");
         String name = fields.text("name");
         String description = fields.optionalText("description");
         String team = fields.optional("team", Value::id);
         String policy = fields.id("escalation_policy");
+        java.time.Duration ackTimeout = fields.duration("ack_timeout", null);
+        if (ackTimeout != null && ackTimeout.compareTo(Service.MIN_ACK_TIMEOUT) < 0) {
+            fields.optional("ack_timeout").problem("must be at least " + dev.tocsin.time.Durations.format(Service.MIN_ACK_TIMEOUT)
+                    + " (leave it out to keep acknowledged incidents quiet until resolved)");
+        }
         List<Integration> integrations = new ArrayList<>();
         for (Value item : fields.list("integrations")) integrations.add(parseIntegration(item, id));
-        return new Service(id, name, description, team, policy, integrations);
+        return new Service(id, name, description, team, policy, ackTimeout, integrations);
     }
 
     private static Integration parseIntegration(Value value, String serviceId) {
@@ -75,6 +81,7 @@ final class ServiceSection {
         Tree.text(out, "description", service.description());
         Tree.plain(out, "team", service.team());
         Tree.plain(out, "escalation_policy", service.escalationPolicy());
+        if (service.ackTimeout() != null) Tree.plain(out, "ack_timeout", dev.tocsin.time.Durations.format(service.ackTimeout()));
         out.put("integrations", service.integrations().stream().map(integration -> {
             Map<String, Object> item = Tree.map();
             Tree.plain(item, "type", integration.type().wireName());

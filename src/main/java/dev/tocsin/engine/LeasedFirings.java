@@ -50,20 +50,23 @@ final class LeasedFirings {
     private int performAndComplete(List<Timer> claimed, Instant now) {
         List<CompletableFuture<Boolean>> completions = new ArrayList<>(claimed.size());
         List<Timer> completing = new ArrayList<>(claimed.size());
+        List<Object> outcomes = new ArrayList<>(claimed.size());
         for (Timer timer : claimed) {
             // The store only hands out kinds this node has handlers for, and only these kinds are leased.
             var handler = (TimerHandler.WithOutsideWork) handlers.get(timer.kind());
+            Object outcome;
             try {
-                handler.perform(timer, now);
+                outcome = handler.perform(timer, now);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                 failed(timer, now, e.toString());
                 continue;
             }
             completing.add(timer);
+            outcomes.add(outcome);
             completions.add(database.write(handle -> {
                 if (!store.complete(handle, timer.id(), node, now)) return false;
-                handler.fire(handle, timer, now);
+                handler.complete(handle, timer, now, outcome);
                 return true;
             }));
         }

@@ -26,7 +26,15 @@ public interface TimerHandler {
 
     /** A handler with outside work before its database effects: claimed with a lease, performed at least once. */
     interface WithOutsideWork extends TimerHandler {
-        /** The outside work (a provider call); throwing makes the timer retry later with backoff. */
-        void perform(Timer timer, Instant now) throws Exception;
+        /**
+         * The outside work (a provider call); throwing makes the timer retry later with backoff. What it returns
+         * (its outcome, e.g. the provider's answer) is handed to {@link #complete}.
+         */
+        Object perform(Timer timer, Instant now) throws Exception;
+
+        /** The database effects, knowing the outcome of {@link #perform}; by default {@link #fire}. */
+        default void complete(Handle handle, Timer timer, Instant now, Object outcome) {
+            fire(handle, timer, now);
+        }
     }
 }

@@ -29,9 +29,11 @@ public final class AlertIntake {
     private final IncidentStore store;
     private final Clock clock;
     private final Counter incidentsOpened;
+    private final IncidentObserver observer;
 
     public AlertIntake(Database database, Supplier<Organisation> organisation, IncidentStore store, Clock clock,
-                       MeterRegistry metrics) {
+                       MeterRegistry metrics, IncidentObserver observer) {
+        this.observer = observer;
         this.database = database;
         this.organisation = organisation;
         this.store = store;
@@ -113,13 +115,14 @@ public final class AlertIntake {
                 true, incident.title(), event.severity(), event.source(), event.component(), event.group(),
                 event.alertClass(), event.details(), event.links(), at, at, null, 1, at));
         store.insertTimeline(handle, IncidentLifecycle.triggeredEntry(incident, alertId, event, actor(event)));
+        observer.opened(handle, incident, at);
         return new AlertOutcome(AlertOutcome.Result.CREATED, event.dedupKey(), alertId, incidentId);
     }
 
     private AlertOutcome acknowledge(Handle handle, IncidentStore.OpenAlert alert, AlertEvent event, Instant at) {
         Incident incident = store.findIncident(handle, alert.incidentId()).orElseThrow();
         Transition transition = IncidentLifecycle.acknowledge(incident, actor(event), dev.tocsin.trace.Channel.EVENT, at);
-        apply(handle, transition);
+        apply(handle, incident, transition, at);
         store.touchAlert(handle, alert.alertId(), at);
         return new AlertOutcome(AlertOutcome.Result.ACKNOWLEDGED, event.dedupKey(), alert.alertId(), alert.incidentId());
     }
@@ -127,14 +130,19 @@ public final class AlertIntake {
     private AlertOutcome resolve(Handle handle, IncidentStore.OpenAlert alert, AlertEvent event, Instant at) {
         store.resolveAlert(handle, alert.alertId(), at);
         Incident incident = store.findIncident(handle, alert.incidentId()).orElseThrow();
-        apply(handle, IncidentLifecycle.alertResolved(incident, alert.alertId(), event.dedupKey(), actor(event), at));
+        apply(handle, incident, IncidentLifecycle.alertResolved(incident, alert.alertId(), event.dedupKey(), actor(event), at), at);
         return new AlertOutcome(AlertOutcome.Result.RESOLVED, event.dedupKey(), alert.alertId(), alert.incidentId());
     }
 
-    private void apply(Handle handle, Transition transition) {
+    private void apply(Handle handle, Incident before, Transition transition, Instant at) {
         if (transition instanceof Transition.Changed changed) {
             store.updateIncident(handle, changed.incident());
             changed.entries().forEach(entry -> store.insertTimeline(handle, entry));
+            Incident after = changed.incident();
+            if (after.status() != before.status()) {
+                observer.changed(handle, before, after, after.status() == IncidentStatus.RESOLVED ? after.resolvedBy()
+                        : after.acknowledgedBy(), at);
+            }
         }
     }
 

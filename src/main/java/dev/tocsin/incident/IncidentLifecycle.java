@@ -45,6 +45,29 @@ public final class IncidentLifecycle {
         };
     }
 
+    /**
+     * The service's acknowledgement timeout ran out on an incident still acknowledged: it is triggered again
+     * and pages again. Anything else (resolved, or acknowledged again later) is left alone.
+     */
+    public static Transition acknowledgementTimedOut(Incident incident, java.time.Duration timeout, Instant acknowledgedAt,
+                                                     Instant at) {
+        if (incident.status() != IncidentStatus.ACKNOWLEDGED || !acknowledgedAt.equals(incident.acknowledgedAt())) {
+            return new Transition.Unchanged(incident, "incident " + incident.number() + " is no longer in that acknowledgement");
+        }
+        return changed(incident.withStatus(IncidentStatus.TRIGGERED, at, null), "ack_timeout", Actor.system(),
+                Channel.SYSTEM, at, "Acknowledged by " + incident.acknowledgedBy() + " but not resolved within "
+                        + dev.tocsin.time.Durations.format(timeout) + ": triggered again");
+    }
+
+    /** Escalated by hand while acknowledged: triggered again, so the people it now goes to are paged. */
+    public static Transition escalatedWhileAcknowledged(Incident incident, Actor actor, Channel channel, Instant at) {
+        if (incident.status() != IncidentStatus.ACKNOWLEDGED) {
+            return new Transition.Unchanged(incident, "incident " + incident.number() + " is not acknowledged");
+        }
+        return changed(incident.withStatus(IncidentStatus.TRIGGERED, at, null), "retriggered", actor, channel, at,
+                "Escalated by " + actor.id() + " while acknowledged: triggered again so the people it goes to are paged");
+    }
+
     public static Transition resolve(Incident incident, Actor actor, Channel channel, Instant at) {
         if (incident.status() == IncidentStatus.RESOLVED) {
             return new Transition.Unchanged(incident, "incident " + incident.number() + " is already resolved");

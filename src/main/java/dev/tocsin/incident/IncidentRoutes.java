@@ -155,7 +155,7 @@ public final class IncidentRoutes implements Routes {
     }
 
     /** Accepts {@code 123} or {@code #123} (URL-encoded as %23123). */
-    static long id(Context ctx) {
+    public static long id(Context ctx) {
         String text = ctx.pathParam("id").replaceFirst("^#", "");
         try {
             long id = Long.parseLong(text);

@@ -24,11 +24,13 @@ public final class Incidents {
     private final Database database;
     private final IncidentStore store;
     private final Clock clock;
+    private final IncidentObserver observer;
 
-    public Incidents(Database database, IncidentStore store, Clock clock) {
+    public Incidents(Database database, IncidentStore store, Clock clock, IncidentObserver observer) {
         this.database = database;
         this.store = store;
         this.clock = clock;
+        this.observer = observer;
     }
 
     public ActionResult acknowledge(long id, Actor actor, Channel channel) {
@@ -89,6 +91,10 @@ public final class Incidents {
             if (transition instanceof Transition.Changed changed) {
                 store.updateIncident(handle, changed.incident());
                 changed.entries().forEach(entry -> store.insertTimeline(handle, entry));
+                if (changed.incident().status() != incident.status()) {
+                    observer.changed(handle, incident, changed.incident(), changed.incident().status() == IncidentStatus.RESOLVED
+                            ? changed.incident().resolvedBy() : changed.incident().acknowledgedBy(), at);
+                }
                 return new ActionResult(changed.incident(), true, null);
             }
             if (transition instanceof Transition.Refused refused) {

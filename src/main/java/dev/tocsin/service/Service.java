@@ -8,9 +8,13 @@ import java.util.List;
  *
  * @param description free text, or null
  * @param team        owning team id, or null
+ * @param ackTimeout  an acknowledged incident not resolved within this triggers again and pages again; null = never
  */
 public record Service(String id, String name, String description, String team, String escalationPolicy,
-                      List<Integration> integrations) {
+                      java.time.Duration ackTimeout, List<Integration> integrations) {
+    /** Shorter acknowledgement timeouts would re-page people still working on the incident. */
+    public static final java.time.Duration MIN_ACK_TIMEOUT = java.time.Duration.ofMinutes(1);
+
     public Service {
         integrations = List.copyOf(integrations);
     }

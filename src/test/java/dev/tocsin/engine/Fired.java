@@ -18,8 +18,9 @@ class Fired implements TimerHandler {
         }
 
         @Override
-        public void perform(Timer timer, Instant now) throws Exception {
+        public Object perform(Timer timer, Instant now) throws Exception {
             if (performMillis > 0) Thread.sleep(performMillis);
+            return null;
         }
     }
 

@@ -121,8 +121,9 @@ class TimerEngineTest {
             int[] calls = {0};
             TimerHandler providerDownOnce = new Fired.Slow(0) {
                 @Override
-                public void perform(Timer timer, Instant now) {
+                public Object perform(Timer timer, Instant now) {
                     if (++calls[0] == 1) throw new IllegalStateException("503 from provider");
+                    return null;
                 }
             };
             TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(providerDownOnce));
@@ -145,8 +146,9 @@ class TimerEngineTest {
             Fired.createTable(database);
             TimerHandler cancelledMeanwhile = new Fired.Slow(0) {
                 @Override
-                public void perform(Timer timer, Instant now) {
+                public Object perform(Timer timer, Instant now) {
                     database.writeAndWait(handle -> Timers.cancel(handle, timer.key(), now));   // someone acknowledges
+                    return null;
                 }
             };
             TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(cancelledMeanwhile));

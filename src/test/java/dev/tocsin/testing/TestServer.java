@@ -40,13 +40,26 @@ public final class TestServer implements AutoCloseable {
         Tocsin tocsin = null;
         try {
             tocsin = Tocsin.start(new Settings("127.0.0.1", 0, database.url(), null, null, false), clock);
-            if (yaml != null) tocsin.config().apply(yaml, "test.yaml", testEnvironment(yaml), false, true, Actor.system());
+            if (yaml != null) {
+                String local = withoutRealProviders(yaml);
+                tocsin.config().apply(local, "test.yaml", testEnvironment(local), false, true, Actor.system());
+            }
             return new TestServer(database, tocsin);
         } catch (RuntimeException e) {
             if (tocsin != null) tocsin.close();
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The example's providers point at Twilio's and an SMTP host's real addresses; a test must never call them
+     * (with stand-in credentials, or at all). They are pointed at the discard port, which refuses at once: pages
+     * then fail the way a provider outage does. Tests of delivery point providers at their own fakes.
+     */
+    static String withoutRealProviders(String yaml) {
+        return yaml.replace("https://api.twilio.com", "http://127.0.0.1:9")
+                .replace("host: smtp.example.com, port: 587", "host: 127.0.0.1, port: 9");
     }
 
     /** Stand-in values for the ${NAME} secrets a test file names (the example's Twilio and SMTP settings). */

@@ -1,6 +1,8 @@
 package dev.tocsin.provider.twilio;
 
 import dev.tocsin.config.Organisation;
+import dev.tocsin.escalation.Escalator;
+import dev.tocsin.escalation.ManualEscalation;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentFilter;
@@ -18,9 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * Carries out a {@link PhoneCommand} for the person whose phone sent it, and says in one sentence what happened.
- * Which incident: the number given, else the most recent open incident assigned to that person (until paging
- * records who was paged about what). Escalation is not wired yet: "escalate" only records the wish on the
- * incident's timeline, and the answer says so.
+ * Which incident: the number given, else the most recent open incident assigned to that person (the paging
+ * engine assigns whoever it pages). "Escalate" pages the policy's next level at once.
  */
 final class PhoneActions {
     /** The outcome, as the words to text or say back. */
@@ -29,10 +30,12 @@ final class PhoneActions {
 
     private final Supplier<Organisation> organisation;
     private final Incidents incidents;
+    private final Escalator escalator;
 
-    PhoneActions(Supplier<Organisation> organisation, Incidents incidents) {
+    PhoneActions(Supplier<Organisation> organisation, Incidents incidents, Escalator escalator) {
         this.organisation = organisation;
         this.incidents = incidents;
+        this.escalator = escalator;
     }
 
     /** The configured person with a contact method of one of these types at this number. */
@@ -68,20 +71,11 @@ final class PhoneActions {
                     yield new Reply(result.changed() ? "Resolved " + number + "."
                             : number + " not changed: " + result.reason() + ".");
                 }
-                case ESCALATE -> {
-                    incidents.addNote(incidentId, "Asked to escalate by " + channelName(channel)
-                            + " (automatic escalation is not available yet; noted only)", actor, channel);
-                    yield new Reply("Noted your wish to escalate " + number
-                            + " on its timeline. Automatic escalation is not available yet: call your backup.");
-                }
+                case ESCALATE -> new Reply(escalator.escalate(incidentId, new ManualEscalation.NextLevel(), actor, channel));
             };
         } catch (ApiException e) {
             return new Reply(number + ": " + e.getMessage());
         }
-    }
-
-    private static String channelName(Channel channel) {
-        return channel == Channel.VOICE ? "phone call" : "SMS";
     }
 
     /** Digits and a leading '+' only, so "+41 79 000 00 01" matches "+41790000001". */

@@ -39,14 +39,14 @@ public final class TwilioWebhooks implements Routes {
     private final Clock clock;
     private final PhoneActions actions;
 
-    public TwilioWebhooks(Supplier<Organisation> organisation, Incidents incidents, DeliveryStatuses statuses,
-                          Supplier<String> publicUrl, Clock clock) {
+    public TwilioWebhooks(Supplier<Organisation> organisation, Incidents incidents, dev.tocsin.escalation.Escalator escalator,
+                          DeliveryStatuses statuses, Supplier<String> publicUrl, Clock clock) {
         this.organisation = organisation;
         this.incidents = incidents;
         this.statuses = statuses;
         this.publicUrl = publicUrl;
         this.clock = clock;
-        this.actions = new PhoneActions(organisation, incidents);
+        this.actions = new PhoneActions(organisation, incidents, escalator);
     }
 
     @Override

@@ -104,16 +104,17 @@ class TwilioWebhooksTest {
 
     @ParameterizedTest
     @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
-    void escalateOnlyRecordsTheWishAndSaysSo(TestDatabases.Kind kind) {
+    void replyingEightEscalatesToTheNextLevel(TestDatabases.Kind kind) {
         start(kind);
         long id = openIncidentFor("alice", "Disk full");
 
         TestHttp.Response reply = twilio("/webhooks/twilio/sms", Map.of("From", ALICE_PHONE, "Body", "8"), TOKEN);
 
-        assertThat(reply.body()).contains("Noted your wish to escalate #" + id).contains("not available yet");
+        // The example's level 2 is the backup schedule, which bob holds whenever alice is primary, and vice versa.
+        assertThat(reply.body()).contains("Escalated #" + id + ": now paging ");
         assertThat(details(id).incident().status()).isEqualTo(IncidentStatus.TRIGGERED);
-        assertThat(details(id).timeline()).anyMatch(entry -> entry.message() != null
-                && entry.message().contains("Asked to escalate by SMS") && entry.channel() == Channel.SMS);
+        assertThat(details(id).timeline()).anyMatch(entry -> "escalated_manually".equals(entry.kind())
+                && entry.channel() == Channel.SMS && entry.actor().id().equals("alice"));
     }
 
     @ParameterizedTest

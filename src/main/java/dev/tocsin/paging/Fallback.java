@@ -1,0 +1,59 @@
+package dev.tocsin.paging;
+
+import dev.tocsin.escalation.EscalationState;
+import dev.tocsin.escalation.Page;
+import dev.tocsin.incident.Incident;
+import dev.tocsin.incident.IncidentStatus;
+import dev.tocsin.trace.Actor;
+import dev.tocsin.trace.Channel;
+import dev.tocsin.user.ContactMethod;
+import dev.tocsin.user.User;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * After a notification failed for good: the person's next contact method that has not failed during this paging
+ * (in the order the person listed them, starting after the one that failed), at once; when every method has
+ * failed, the person is unreachable and the incident escalates early.
+ */
+final class Fallback {
+    private Fallback() {
+    }
+
+    static void next(Handle handle, Paging paging, long incidentId, String userId, String failedMethod, Instant now) {
+        Optional<Incident> incident = paging.incidents().findIncident(handle, incidentId);
+        if (incident.isEmpty() || incident.get().status() != IncidentStatus.TRIGGERED) return;
+        Optional<Page> page = paging.store().escalation(handle, incidentId)
+                .filter(state -> state.status() == EscalationState.Status.ACTIVE || state.status() == EscalationState.Status.EXHAUSTED)
+                .flatMap(state -> state.paged().stream().filter(paged -> paged.user().equals(userId)).findFirst());
+        if (page.isEmpty()) return;   // no longer paged: nothing to fall back for
+        Optional<User> user = paging.organisation().user(userId);
+        List<String> failed = paging.store().failedMethods(handle, incidentId, userId, page.get().pagedAt());
+        Optional<ContactMethod> next = user.flatMap(person -> choose(person.contactMethods(), failedMethod, failed));
+        if (next.isPresent()) {
+            DeliverTimer.create(handle, paging.store(), incidentId, userId, next.get(), "fallback after " + failedMethod
+                    + " failed", now);
+            paging.timeline(handle, incidentId, now, "notification_fallback", "Trying " + userId + "'s next contact method: "
+                    + next.get().type() + " " + next.get().id(), Actor.system(), Channel.SYSTEM);
+            handle.afterCommit(paging.wake());
+            return;
+        }
+        paging.timeline(handle, incidentId, now, "unreachable", "Every contact method of " + userId + " failed",
+                Actor.system(), Channel.SYSTEM);
+        paging.unreachable(handle, incidentId, userId, now);
+    }
+
+    /** The first method after {@code failedMethod} in list order (wrapping around) that has not failed. */
+    static Optional<ContactMethod> choose(List<ContactMethod> methods, String failedMethod, List<String> failed) {
+        int start = 0;
+        for (int i = 0; i < methods.size(); i++) if (methods.get(i).id().equals(failedMethod)) start = i + 1;
+        for (int offset = 0; offset < methods.size(); offset++) {
+            ContactMethod candidate = methods.get((start + offset) % methods.size());
+            if (!candidate.id().equals(failedMethod) && !failed.contains(candidate.id())) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+}

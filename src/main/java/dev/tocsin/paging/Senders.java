@@ -1,0 +1,109 @@
+package dev.tocsin.paging;
+
+import dev.tocsin.config.Organisation;
+import dev.tocsin.provider.Message;
+import dev.tocsin.provider.MessageSender;
+import dev.tocsin.provider.NtfySettings;
+import dev.tocsin.provider.ProviderHttp;
+import dev.tocsin.provider.SendResult;
+import dev.tocsin.provider.SmsSenders;
+import dev.tocsin.provider.mattermost.MattermostSender;
+import dev.tocsin.provider.ntfy.NtfySender;
+import dev.tocsin.provider.slack.SlackSender;
+import dev.tocsin.provider.smtp.SmtpSender;
+import dev.tocsin.provider.teams.TeamsSender;
+import dev.tocsin.provider.twilio.TwilioVoice;
+import dev.tocsin.provider.webhook.WebhookSender;
+import dev.tocsin.user.ContactMethod;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Sends a message through the provider a contact method's type calls for, with the providers configured now.
+ * Provider clients are kept per configuration value (a new configuration makes new ones), so a page does not
+ * pay for building an HTTP client. A type whose provider is not configured is a permanent failure that says
+ * what to configure: the page then falls back to the person's next contact method.
+ */
+public final class Senders {
+    /** The provider's name (for delivery reports) and what it answered. */
+    public record Sending(String provider, SendResult result) {
+    }
+
+    /** Bound on cached clients, so configurations applied over months do not pile up. */
+    private static final int MAX_CACHED = 64;
+
+    private final Supplier<String> publicUrl;
+    private final ProviderHttp http;
+    private final Clock clock;
+    private final MessageSender console;
+    private final Map<List<Object>, Object> clients = new ConcurrentHashMap<>();
+
+    public Senders(Supplier<String> publicUrl, ProviderHttp http, Clock clock, MessageSender console) {
+        this.publicUrl = publicUrl;
+        this.http = http;
+        this.clock = clock;
+        this.console = console;
+    }
+
+    /**
+     * @param incidentId the incident a call is about (the voice webhook reads it out), or null
+     * @param messageId  the same on every retry of one notification (the webhook's idempotency id)
+     */
+    public Sending send(Organisation organisation, String userId, ContactMethod method, Message message, Long incidentId,
+                        String messageId) {
+        if (method instanceof ContactMethod.Phone phone && phone.type().equals("sms")) {
+            String provider = organisation.smsGateway().isPresent() ? "sms_gateway" : "twilio";
+            return SmsSenders.choose(organisation.smsGateway(), organisation.twilio(), publicUrl.get())
+                    .map(ignored -> new Sending(provider, cached(List.of("sms", organisation.smsGateway(), organisation.twilio(),
+                            publicUrl.get()), key -> SmsSenders.choose(organisation.smsGateway(), organisation.twilio(),
+                            publicUrl.get()).orElseThrow()).send(phone.to(), message)))
+                    .orElseGet(() -> missing("sms", "providers.twilio or providers.sms_gateway"));
+        }
+        if (method instanceof ContactMethod.Phone phone) {
+            return organisation.twilio().map(settings -> {
+                TwilioVoice voice = cached(List.of("voice", settings, publicUrl.get()), key -> new TwilioVoice(settings, publicUrl.get()));
+                return new Sending("twilio", incidentId == null ? voice.send(phone.to(), message) : voice.call(phone.to(), incidentId));
+            }).orElseGet(() -> missing("voice", "providers.twilio"));
+        }
+        if (method instanceof ContactMethod.Email email) {
+            return organisation.smtp().map(settings -> new Sending("smtp",
+                            cached(List.of("smtp", settings), key -> new SmtpSender(settings)).send(email.to(), message)))
+                    .orElseGet(() -> missing("email", "providers.smtp"));
+        }
+        if (method instanceof ContactMethod.Ntfy ntfy) {
+            NtfySettings settings = organisation.ntfy().orElse(NtfySettings.DEFAULT);
+            NtfySender sender = cached(List.of("ntfy", settings), key -> new NtfySender(settings, http));
+            return new Sending("ntfy", sender.send(ntfy.server(), ntfy.topic(), message));
+        }
+        if (method instanceof ContactMethod.Slack slack) {
+            return organisation.slack().map(settings -> new Sending("slack",
+                            cached(List.of("slack", settings), key -> new SlackSender(settings, http)).send(slack.to(), message)))
+                    .orElseGet(() -> missing("slack", "providers.slack"));
+        }
+        if (method instanceof ContactMethod.Chat chat) {
+            SendResult result = chat.type().equals("teams") ? new TeamsSender(http).send(chat.url(), message)
+                    : new MattermostSender(http).send(chat.url(), message);
+            return new Sending(chat.type(), result);
+        }
+        if (method instanceof ContactMethod.Webhook webhook) {
+            return new Sending("webhook", new WebhookSender(http, clock).send(webhook.url(), webhook.secret(), message, messageId));
+        }
+        return new Sending("console", console.send(userId, message));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(List<Object> key, Function<List<Object>, T> create) {
+        if (clients.size() > MAX_CACHED) clients.clear();
+        return (T) clients.computeIfAbsent(key, create::apply);
+    }
+
+    private static Sending missing(String type, String section) {
+        return new Sending(type, new SendResult.PermanentFailure("no provider for " + type + ": " + section
+                + " is not configured"));
+    }
+}
