@@ -5,6 +5,7 @@ import dev.tocsin.calendar.CalendarImports;
 import dev.tocsin.calendar.CalendarRoutes;
 import dev.tocsin.calendar.ImportRoutes;
 import dev.tocsin.calendar.FeedTokens;
+import dev.tocsin.cluster.SharedStateRefresher;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.engine.TimerEngine;
 import dev.tocsin.http.Auth;
@@ -58,6 +59,7 @@ public final class Tocsin implements AutoCloseable {
     private final HandoffJob handoffs;
     private final RequestExpiry requestExpiry;
     private final TimerEngine timers;
+    private final SharedStateRefresher sharedState;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -81,6 +83,10 @@ public final class Tocsin implements AutoCloseable {
             this.requestExpiry = new RequestExpiry(covers, swaps);
             // Handlers (escalate, notify, heartbeat) are added here as the paging engine's modules land.
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), List.of());
+            this.sharedState = new SharedStateRefresher(List.of(
+                    new SharedStateRefresher.Part("configuration", config::refresh),
+                    new SharedStateRefresher.Part("token cache", tokens::refresh),
+                    new SharedStateRefresher.Part("on-call cache", onCall::refresh)));
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
@@ -111,6 +117,7 @@ public final class Tocsin implements AutoCloseable {
             tocsin.handoffs.start();
             tocsin.requestExpiry.start();
             tocsin.timers.start();
+            tocsin.sharedState.start();
         } catch (RuntimeException e) {
             tocsin.http.close();
             tocsin.database.close();
@@ -180,8 +187,14 @@ public final class Tocsin implements AutoCloseable {
         return timers;
     }
 
+    /** Picks up configuration, tokens and overrides that other nodes wrote; {@code refreshNow()} in tests. */
+    public SharedStateRefresher sharedState() {
+        return sharedState;
+    }
+
     @Override
     public void close() {
+        sharedState.close();
         timers.close();
         requestExpiry.close();
         http.close();
