@@ -36,6 +36,12 @@ public final class ConfigService {
     /** Class-path resource of the demo organisation that {@code serve --demo} loads. */
     public static final String DEMO_ORGANISATION = "/demo/organisation.yaml";
 
+    /**
+     * How often a start-up apply is tried when another node writes a revision at the same moment: nodes started
+     * together with the same {@code --config} file race, and the loser simply diffs again (and finds nothing new).
+     */
+    static final int START_ATTEMPTS = 3;
+
     private final Database database;
     private final Clock clock;
     private volatile Organisation current;
@@ -96,15 +102,23 @@ public final class ConfigService {
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file, List.of(file + ": " + e.getMessage()));
         }
-        return apply(yaml, file.getFileName().toString(), System.getenv(), false, true, actor);
+        return applyYamlOnStart(yaml, file.getFileName().toString(), System.getenv(), actor);
     }
 
     /**
      * Applies YAML text as the whole configuration (prune on, not a dry run): what {@code serve --demo} uses
-     * for the bundled demo organisation. Same as {@code apply(yaml, sourceName, env, false, true, actor)}.
+     * for the bundled demo organisation. Like {@code apply(yaml, sourceName, env, false, true, actor)}, tried again
+     * (up to {@link #START_ATTEMPTS} times) when another node wrote a revision at the same moment.
      */
     public ApplyResult applyYamlOnStart(String yaml, String sourceName, Map<String, String> env, Actor actor) {
-        return apply(yaml, sourceName, env, false, true, actor);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return apply(yaml, sourceName, env, false, true, actor);
+            } catch (ApiException e) {
+                if (e.status() != 409 || attempt >= START_ATTEMPTS) throw e;
+                log.info("another node changed the configuration while {} was applied; applying again", sourceName);
+            }
+        }
     }
 
     /** The bundled demo organisation (see {@link #DEMO_ORGANISATION}); needs no environment variables. */

@@ -10,12 +10,22 @@ import dev.tocsin.testing.TestHttp;
 import dev.tocsin.testing.TestServer;
 import dev.tocsin.trace.Actor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -159,6 +169,37 @@ class SeveralNodesTest {
             assertThat(nodes.a().config().current().user("dave")).isPresent();
             assertThat(nodes.a().config().current().user("alice")).as("A's apply survived B's edit").isPresent();
             assertThat(nodes.a().config().current().serviceName("customer-api")).contains("Customer API");
+        }
+    }
+
+    @Test
+    void nodesStartedTogetherWithTheSameConfigFileAllStartAndRecordOneRevision(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("org.yaml");
+        Files.writeString(file, TestServer.resource("demo/organisation.yaml"));
+        try (TestDatabases.TestDatabase database = TestDatabases.postgres()) {
+            // Migrate first, so the two starts race on the configuration, not on Flyway's schema history.
+            Tocsin.start(new Settings("127.0.0.1", 0, database.url(), null, null, false), Clock.systemUTC()).close();
+            Settings settings = new Settings("127.0.0.1", 0, database.url(), null, file, false);
+            ExecutorService starter = Executors.newFixedThreadPool(2);
+            List<Future<Tocsin>> starting = List.of(
+                    starter.submit(() -> Tocsin.start(settings, Clock.systemUTC())),
+                    starter.submit(() -> Tocsin.start(settings, Clock.systemUTC())));
+            List<Tocsin> nodes = new ArrayList<>();
+            try {
+                for (Future<Tocsin> node : starting) nodes.add(node.get(60, TimeUnit.SECONDS));
+
+                assertThat(nodes.get(0).config().revisions(10)).hasSize(1);
+                assertThat(nodes.get(1).config().current().revision()).isEqualTo(nodes.get(0).config().current().revision());
+            } finally {
+                for (Future<Tocsin> node : starting) {
+                    try {
+                        node.get(60, TimeUnit.SECONDS).close();
+                    } catch (ExecutionException ignored) {
+                        // the assertion above reports it
+                    }
+                }
+                starter.shutdown();
+            }
         }
     }
 
