@@ -5,6 +5,7 @@ import dev.tocsin.calendar.CalendarImports;
 import dev.tocsin.calendar.CalendarRoutes;
 import dev.tocsin.calendar.ImportRoutes;
 import dev.tocsin.calendar.FeedTokens;
+import dev.tocsin.cluster.SharedStateRefresher;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.engine.TimerEngine;
 import dev.tocsin.engine.TimerHandler;
@@ -68,6 +69,7 @@ public final class Tocsin implements AutoCloseable {
     private final RequestExpiry requestExpiry;
     private final TimerEngine timers;
     private final Paging paging;
+    private final SharedStateRefresher sharedState;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -97,6 +99,10 @@ public final class Tocsin implements AutoCloseable {
             List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);
             ManualEscalations escalations = new ManualEscalations(database, paging, clock);
+            this.sharedState = new SharedStateRefresher(List.of(
+                    new SharedStateRefresher.Part("configuration", config::refresh),
+                    new SharedStateRefresher.Part("token cache", tokens::refresh),
+                    new SharedStateRefresher.Part("on-call cache", onCall::refresh)));
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
@@ -129,6 +135,7 @@ public final class Tocsin implements AutoCloseable {
             tocsin.handoffs.start();
             tocsin.requestExpiry.start();
             tocsin.timers.start();
+            tocsin.sharedState.start();
         } catch (RuntimeException e) {
             tocsin.http.close();
             tocsin.database.close();
@@ -212,8 +219,14 @@ public final class Tocsin implements AutoCloseable {
         return timers;
     }
 
+    /** Picks up configuration, tokens and overrides that other nodes wrote; {@code refreshNow()} in tests. */
+    public SharedStateRefresher sharedState() {
+        return sharedState;
+    }
+
     @Override
     public void close() {
+        sharedState.close();
         timers.close();
         requestExpiry.close();
         http.close();

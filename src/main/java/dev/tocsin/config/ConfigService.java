@@ -26,7 +26,9 @@ import java.util.Set;
  * {@link #current()} snapshot is replaced only after the change committed.
  *
  * <p>Changes are serialised by this object's lock, so two concurrent applies cannot diff against the same
- * old state. (Several server nodes applying at once on PostgreSQL are not coordinated yet.)
+ * old state. Across several nodes on one PostgreSQL database, a change is written only if the stored latest
+ * revision is still the one it was prepared against (otherwise 409, try again), and {@link #refresh()}, run
+ * every second by the node's refresher, swaps in a revision another node applied.
  */
 public final class ConfigService {
     private static final Logger log = LoggerFactory.getLogger(ConfigService.class);
@@ -34,16 +36,54 @@ public final class ConfigService {
     /** Class-path resource of the demo organisation that {@code serve --demo} loads. */
     public static final String DEMO_ORGANISATION = "/demo/organisation.yaml";
 
+    /**
+     * How often a start-up apply is tried when another node writes a revision at the same moment: nodes started
+     * together with the same {@code --config} file race, and the loser simply diffs again (and finds nothing new).
+     */
+    static final int START_ATTEMPTS = 3;
+
     private final Database database;
     private final Clock clock;
     private volatile Organisation current;
 
+    /** The stored objects and the latest revision when reading began (the objects are at least that new). */
+    private record Base(long revision, List<Stored> objects) {
+        Snapshot snapshot() {
+            return new Snapshot(new Document(objects.stream().map(Stored::entry).toList()), revision);
+        }
+    }
+
     public ConfigService(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        List<Stored> stored = ConfigStore.load(database.jdbi());
+        this.current = readStored().snapshot();
+    }
+
+    /**
+     * Swaps in the stored latest revision if another node applied one since this node's snapshot: one
+     * {@code MAX(id)} read when nothing changed. Returns whether the snapshot changed.
+     */
+    public boolean refresh() {
+        // The common case (nothing new) takes no lock, so the refresher never waits behind a long apply here.
+        long latest = database.jdbi().withHandle(ConfigStore::latestRevision);
+        if (latest <= current.revision()) return false;
+        synchronized (this) {
+            if (latest <= current.revision()) return false;
+            Snapshot snapshot = readStored().snapshot();
+            current = snapshot;
+            log.info("configuration revision {} (applied on another node) is now in force", snapshot.revision());
+            return true;
+        }
+    }
+
+    /**
+     * The revision is read before the objects, not after: objects written by a later revision meanwhile are
+     * then labelled with the older number, and the next {@link #refresh()} reads them again. The other order
+     * could label old objects with the new number and never look again.
+     */
+    private Base readStored() {
         long revision = database.jdbi().withHandle(ConfigStore::latestRevision);
-        this.current = new Snapshot(new Document(stored.stream().map(Stored::entry).toList()), revision);
+        return new Base(revision, ConfigStore.load(database.jdbi()));
     }
 
     /** The configuration in force now. */
@@ -62,15 +102,23 @@ public final class ConfigService {
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file, List.of(file + ": " + e.getMessage()));
         }
-        return apply(yaml, file.getFileName().toString(), System.getenv(), false, true, actor);
+        return applyYamlOnStart(yaml, file.getFileName().toString(), System.getenv(), actor);
     }
 
     /**
      * Applies YAML text as the whole configuration (prune on, not a dry run): what {@code serve --demo} uses
-     * for the bundled demo organisation. Same as {@code apply(yaml, sourceName, env, false, true, actor)}.
+     * for the bundled demo organisation. Like {@code apply(yaml, sourceName, env, false, true, actor)}, tried again
+     * (up to {@link #START_ATTEMPTS} times) when another node wrote a revision at the same moment.
      */
     public ApplyResult applyYamlOnStart(String yaml, String sourceName, Map<String, String> env, Actor actor) {
-        return apply(yaml, sourceName, env, false, true, actor);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return apply(yaml, sourceName, env, false, true, actor);
+            } catch (ApiException e) {
+                if (e.status() != 409 || attempt >= START_ATTEMPTS) throw e;
+                log.info("another node changed the configuration while {} was applied; applying again", sourceName);
+            }
+        }
     }
 
     /** The bundled demo organisation (see {@link #DEMO_ORGANISATION}); needs no environment variables. */
@@ -92,11 +140,13 @@ public final class ConfigService {
      */
     public synchronized ApplyResult apply(String yaml, String sourceName, Map<String, String> env, boolean dryRun,
                                           boolean prune, Actor actor) {
+        refresh();   // so a dry run or a no-op answers with the latest revision, wherever it was applied
         Problems problems = Problems.of(sourceName);
         Map<Entry, String> paths = new IdentityHashMap<>();
         ParseContext context = new ParseContext(problems, env);
         Document document = DocumentParser.parse(yaml, context, paths);
-        List<Stored> before = ConfigStore.load(database.jdbi());
+        Base base = readStored();
+        List<Stored> before = base.objects();
         Set<String> kept = new HashSet<>();
         if (!prune) {
             for (Stored object : before) {
@@ -108,7 +158,7 @@ public final class ConfigService {
         }
         CrossChecks.check(document, problems, entry -> paths.getOrDefault(entry, pathById(entry)), context.elementPaths());
         if (!problems.isEmpty()) throw ConfigException.of(problems);
-        return commit(before, document, kept, dryRun, actor, sourceName);
+        return commit(base.revision(), before, document, kept, dryRun, actor, sourceName);
     }
 
     /** The configuration in force as YAML that re-applies without changes; secrets as placeholders. */
@@ -135,6 +185,7 @@ public final class ConfigService {
      * configuration. A secret given as {@code "***"} keeps the stored secret, so a read-modify-write works.
      */
     public synchronized ApplyResult put(Kind kind, String id, JsonNode body, boolean createOnly, Actor actor) {
+        refresh();   // the edit starts from the latest revision, wherever it was applied
         Optional<Entry> existing = current.document().find(kind, id);
         if (createOnly && existing.isPresent()) {
             throw ApiException.conflict(kind.singular() + " '" + id + "' already exists; use PUT to replace it");
@@ -147,11 +198,12 @@ public final class ConfigService {
             throw new ApiException(400, "invalid_config", problems.summary() + " in " + kind.singular() + " '" + id + "'",
                     problems.formatted());
         }
-        return commit(ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
+        return commit(current.revision(), ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
     }
 
     /** Removes one object; refused (409) while other objects still refer to it. */
     public synchronized ApplyResult delete(Kind kind, String id, Actor actor) {
+        refresh();
         if (current.document().find(kind, id).isEmpty()) throw ApiException.notFound(kind.singular() + " '" + id + "'");
         Document document = current.document().without(kind, id);
         Problems problems = Problems.withoutLines();
@@ -160,7 +212,7 @@ public final class ConfigService {
             throw new ApiException(409, "conflict", "cannot delete " + kind.singular() + " '" + id
                     + "': other objects still refer to it", problems.formatted());
         }
-        return commit(ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
+        return commit(current.revision(), ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
     }
 
     /** The latest revisions, newest first: who changed the configuration, when and from where. */
@@ -168,8 +220,9 @@ public final class ConfigService {
         return ConfigStore.revisions(database.jdbi(), limit);
     }
 
-    private ApplyResult commit(List<Stored> before, Document document, Set<String> kept, boolean dryRun, Actor actor,
-                               String source) {
+    /** @param baseRevision the revision {@code document} was prepared against; written only if still the latest */
+    private ApplyResult commit(long baseRevision, List<Stored> before, Document document, Set<String> kept,
+                               boolean dryRun, Actor actor, String source) {
         List<Stored> after = document.entries().stream().map(Stored::of).toList();
         List<Change> changes = Diff.compute(before, after, kept);
         int unchanged = after.size() - changes.stream().filter(change -> !change.change().equals(Change.REMOVED)).toList().size();
@@ -177,7 +230,7 @@ public final class ConfigService {
         if (dryRun) return new ApplyResult(false, true, current.revision(), changes, unchanged);
         if (!effective) return new ApplyResult(true, false, current.revision(), changes, unchanged);
         long now = clock.millis();
-        long revision = database.writeAndWait(handle -> ConfigStore.write(handle, after, changes, actor, source, now));
+        long revision = database.writeAndWait(handle -> ConfigStore.write(handle, baseRevision, after, changes, actor, source, now));
         current = new Snapshot(document, revision);
         log.info("configuration revision {} applied by {} from {}: {}", revision, actor, source, Change.summary(changes));
         return new ApplyResult(true, false, revision, changes, unchanged);

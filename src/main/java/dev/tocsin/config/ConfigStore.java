@@ -1,6 +1,8 @@
 package dev.tocsin.config;
 
+import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Json;
+import dev.tocsin.store.Generations;
 import dev.tocsin.trace.Actor;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -12,6 +14,9 @@ import java.util.Map;
 
 /** Reads and writes configured objects, their secrets and the revision log. */
 final class ConfigStore {
+    /** The {@link Generations} row every configuration write bumps first: a lock across nodes. */
+    static final String WRITE_LOCK = "config_writes";
+
     private ConfigStore() {
     }
 
@@ -45,8 +50,20 @@ final class ConfigStore {
     /**
      * Writes {@code after} over {@code before} (created, changed and removed objects, positions of the rest)
      * and records the revision; returns the revision number. Runs inside the caller's transaction.
+     *
+     * @throws ApiException 409 if another node wrote a revision after {@code baseRevision}, the one the change was
+     *                      prepared against: writing it would silently undo that revision
      */
-    static long write(Handle handle, List<Stored> after, List<Change> changes, Actor actor, String source, long now) {
+    static long write(Handle handle, long baseRevision, List<Stored> after, List<Change> changes, Actor actor,
+                      String source, long now) {
+        // Bumping the row first holds its lock until commit, so configuration writers on several nodes take
+        // turns, and the check below reads what the previous writer committed.
+        Generations.bump(handle, WRITE_LOCK);
+        long latest = latestRevision(handle);
+        if (latest != baseRevision) {
+            throw ApiException.conflict("the configuration changed meanwhile (revision " + latest
+                    + " was applied, this change was prepared against revision " + baseRevision + "); try again");
+        }
         handle.createUpdate("""
                         INSERT INTO config_revisions (applied_at, actor, source, summary, changes)
                         VALUES (:at, :actor, :source, :summary, :changes)""")

@@ -8,6 +8,7 @@ import dev.tocsin.schedule.OnCall;
 import dev.tocsin.schedule.Override;
 import dev.tocsin.schedule.Schedule;
 import dev.tocsin.store.Database;
+import dev.tocsin.store.Generations;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Who is on call, for the rest of Tocsin: a schedule's rules from the applied configuration plus its stored
  * overrides, as an {@link OnCall}. Kept per schedule until the configuration or the overrides change, so
- * paging's "who is on call now" is a lookup, not a database query.
+ * paging's "who is on call now" is a lookup, not a database query. Overrides written on another node are
+ * noticed by {@link #refresh()}, which the node's refresher runs every second.
  */
 public final class OnCallService {
     private record Cached(Schedule schedule, long overridesVersion, OnCall onCall) {
@@ -31,6 +33,7 @@ public final class OnCallService {
     private final OverrideStore overrides = new OverrideStore();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final AtomicLong overridesVersion = new AtomicLong();
+    private volatile long seenGeneration = -1;
 
     public OnCallService(Database database, ConfigService config, Clock clock) {
         this.database = database;
@@ -59,6 +62,18 @@ public final class OnCallService {
         schedule(scheduleId);
         return database.jdbi().withHandle(handle -> overrides.overlapping(handle, scheduleId, from, to, false))
                 .stream().map(entry -> entry.override()).toList();
+    }
+
+    /**
+     * Drops the cached {@code OnCall}s if overrides were written (on any node) since the last call: one
+     * primary-key read. Returns whether it did.
+     */
+    public synchronized boolean refresh() {
+        long generation = database.jdbi().withHandle(handle -> Generations.read(handle, OverrideStore.GENERATION));
+        if (generation == seenGeneration) return false;
+        seenGeneration = generation;
+        overridesChanged();
+        return true;
     }
 
     /** Call after a write that changed overrides has committed. */

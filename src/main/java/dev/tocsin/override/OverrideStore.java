@@ -1,6 +1,7 @@
 package dev.tocsin.override;
 
 import dev.tocsin.schedule.Override;
+import dev.tocsin.store.Generations;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -23,7 +24,14 @@ public final class OverrideStore {
         return prefix + HexFormat.of().formatHex(bytes);
     }
 
+    /**
+     * The {@link Generations} row every override write bumps in its transaction, so other nodes drop their
+     * cached {@code OnCall}s (see {@code OnCallService.refresh()}).
+     */
+    public static final String GENERATION = "overrides";
+
     public void insert(Handle handle, Override override, String reason, String origin, String originId) {
+        Generations.bump(handle, GENERATION);
         handle.createUpdate("""
                         INSERT INTO overrides (id, schedule_id, user_id, replacing, start_at, end_at, created_by,
                                                created_at, reason, origin, origin_id)
@@ -39,9 +47,11 @@ public final class OverrideStore {
 
     /** Marks an override removed; false if it does not exist or was removed already. */
     public boolean remove(Handle handle, String id, String removedBy, Instant at) {
-        return handle.createUpdate("""
+        boolean removed = handle.createUpdate("""
                         UPDATE overrides SET removed_at = :at, removed_by = :by WHERE id = :id AND removed_at IS NULL""")
                 .bind("id", id).bind("by", removedBy).bind("at", at.toEpochMilli()).execute() == 1;
+        if (removed) Generations.bump(handle, GENERATION);
+        return removed;
     }
 
     public Optional<OverrideEntry> find(Handle handle, String id) {

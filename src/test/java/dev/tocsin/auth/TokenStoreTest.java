@@ -29,4 +29,23 @@ class TokenStoreTest {
             assertThat(tokens.verify(issued.secret())).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aRevocationByAnotherNodeEndsTheCachedTokenAtTheNextRefresh(TestDatabases.Kind kind) {
+        try (var db = TestDatabases.create(kind); Database database = Database.open(db.url(), new SimpleMeterRegistry())) {
+            TokenStore here = new TokenStore(database, Clock.systemUTC());
+            TokenStore otherNode = new TokenStore(database, Clock.systemUTC());
+            IssuedToken issued = otherNode.create("alice", Role.RESPONDER, "laptop");
+            here.refresh();
+            assertThat(here.verify(issued.secret())).as("made on the other node, found at once").isPresent();
+
+            assertThat(otherNode.revoke(issued.id())).isTrue();
+
+            assertThat(here.verify(issued.secret())).as("still cached here").isPresent();
+            assertThat(here.refresh()).isTrue();
+            assertThat(here.verify(issued.secret())).isEmpty();
+            assertThat(here.refresh()).as("nothing new").isFalse();
+        }
+    }
 }
