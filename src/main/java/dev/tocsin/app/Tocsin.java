@@ -1,5 +1,8 @@
 package dev.tocsin.app;
 
+import dev.tocsin.actionlink.ActionLinkRoutes;
+import dev.tocsin.actionlink.ActionLinks;
+import dev.tocsin.actionlink.Escalator;
 import dev.tocsin.auth.TokenStore;
 import dev.tocsin.calendar.CalendarImports;
 import dev.tocsin.calendar.CalendarRoutes;
@@ -53,6 +56,7 @@ public final class Tocsin implements AutoCloseable {
     private final ConfigService config;
     private final AlertIntake intake;
     private final Incidents incidents;
+    private final ActionLinks actionLinks;
     private final NoticeSender notices;
     private final OnCallService onCall;
     private final HandoffJob handoffs;
@@ -71,6 +75,7 @@ public final class Tocsin implements AutoCloseable {
             IncidentStore incidentStore = new IncidentStore();
             this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics);
             this.incidents = new Incidents(database, incidentStore, clock);
+            this.actionLinks = new ActionLinks(database, this::publicUrl);
             this.notices = new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(),
                     Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
             this.onCall = new OnCallService(database, config, clock);
@@ -94,7 +99,9 @@ public final class Tocsin implements AutoCloseable {
                     new ReportRoutes(config, onCall, auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
                     new TwilioWebhooks(config::current, incidents, new DeliveryStatuses(database), this::publicUrl, clock),
-                    new SimulateRoutes(onCall, auth));
+                    new SimulateRoutes(onCall, auth),
+                    // Escalate links only note the wish until manual escalation lands in the paging engine.
+                    new ActionLinkRoutes(actionLinks, incidents, Escalator.notingOnly(incidents), clock));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
@@ -154,6 +161,11 @@ public final class Tocsin implements AutoCloseable {
 
     public Incidents incidents() {
         return incidents;
+    }
+
+    /** Issues the signed, single-use links that pages carry (acknowledge, resolve, escalate). */
+    public ActionLinks actionLinks() {
+        return actionLinks;
     }
 
     /** Delivers the notice outbox; {@code wake()} it after enqueueing a notice that is due now. */
