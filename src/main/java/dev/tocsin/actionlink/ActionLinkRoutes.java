@@ -8,6 +8,8 @@ import dev.tocsin.incident.Incidents;
 import dev.tocsin.trace.Actor;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /actions/{token}} and {@code POST /actions/{token}}: the pages behind action links. No bearer
@@ -24,6 +27,7 @@ import java.util.Optional;
  * so a GET that acted would acknowledge pages nobody read); POST acts, once.
  */
 public final class ActionLinkRoutes implements Routes {
+    private static final Logger log = LoggerFactory.getLogger(ActionLinkRoutes.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ActionLinks links;
@@ -40,8 +44,26 @@ public final class ActionLinkRoutes implements Routes {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/actions/{token}", ctx -> confirm(ctx.pathParam("token")).send(ctx));
-        routes.post("/actions/{token}", ctx -> act(ctx.pathParam("token")).send(ctx));
+        routes.get("/actions/{token}", ctx -> guarded(ctx, () -> confirm(ctx.pathParam("token"))));
+        routes.post("/actions/{token}", ctx -> guarded(ctx, () -> act(ctx.pathParam("token"))));
+    }
+
+    /**
+     * Answers unexpected failures here rather than in the server's handler, which logs the request path: for
+     * these routes the path is a credential, and after a failure the link may still work.
+     */
+    private static void guarded(Context ctx, Supplier<ActionReply> handler) {
+        ActionReply reply;
+        try {
+            reply = handler.get();
+        } catch (RuntimeException failure) {
+            log.error("action link {} failed", ctx.method(), failure);
+            ctx.header("Retry-After", "60");
+            reply = new ActionReply(503, "Tocsin could not do this right now",
+                    "Try the link again in a minute, or open the incident in Tocsin.", null,
+                    HttpServer.errorBody("unavailable", "could not carry out the link right now: " + failure.getMessage(), List.of()));
+        }
+        reply.send(ctx);
     }
 
     private ActionReply confirm(String token) {
@@ -82,7 +104,11 @@ public final class ActionLinkRoutes implements Routes {
         } catch (ApiException refused) {
             return failed(link, refused);
         } catch (RuntimeException failure) {
-            links.release(token, now);
+            try {
+                links.release(token, now);
+            } catch (RuntimeException releaseFailure) {
+                failure.addSuppressed(releaseFailure);
+            }
             throw failure;
         }
     }
