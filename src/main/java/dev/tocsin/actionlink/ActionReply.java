@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What an action link answers, in the form the client asked for: a small self-contained HTML page for a
  * browser ({@code Accept: text/html}), JSON for {@code Accept: application/json}, and one line of plain text
- * for anything else (ntfy's {@code http} actions, curl).
+ * for anything else (ntfy's {@code http} actions, curl): the heading on one line, the message on the next.
  *
  * @param heading the page's title and heading
  * @param message one or two sentences under it
@@ -24,7 +24,7 @@ record ActionReply(int status, String heading, String message, String button, Ma
         ctx.header("X-Robots-Tag", "noindex, nofollow");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.status(status);
-        String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept");
+        String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept").toLowerCase(java.util.Locale.ROOT);
         if (accept.contains("text/html")) {
             ctx.header("Content-Security-Policy",
                     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
@@ -34,7 +34,7 @@ record ActionReply(int status, String heading, String message, String button, Ma
             ctx.json(json);
         } else {
             ctx.contentType("text/plain; charset=utf-8");
-            ctx.result((heading + (message == null || message.isEmpty() ? "" : " " + message) + "\n")
+            ctx.result((heading + "\n" + (message == null || message.isEmpty() ? "" : message + "\n"))
                     .getBytes(StandardCharsets.UTF_8));
         }
     }

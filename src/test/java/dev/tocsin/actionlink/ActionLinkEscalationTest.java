@@ -89,7 +89,7 @@ class ActionLinkEscalationTest {
         TestHttp.Response done = click(path);
 
         assertThat(done.status()).isEqualTo(200);
-        assertThat(done.body()).isEqualTo("Escalate incident #7 Paged the next level of policy platform: bob.\n");
+        assertThat(done.body()).isEqualTo("Escalate incident #7\nPaged the next level of policy platform: bob.\n");
         assertThat(asked).containsExactly("7 " + Actor.user("alice") + " email");
         assertThat(click(path).status()).isEqualTo(410);
         assertThat(asked).hasSize(1);
