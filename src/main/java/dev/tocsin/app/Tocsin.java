@@ -1,5 +1,7 @@
 package dev.tocsin.app;
 
+import dev.tocsin.actionlink.ActionLinkRoutes;
+import dev.tocsin.actionlink.ActionLinks;
 import dev.tocsin.auth.TokenStore;
 import dev.tocsin.calendar.CalendarImports;
 import dev.tocsin.calendar.CalendarRoutes;
@@ -11,7 +13,8 @@ import dev.tocsin.engine.TimerEngine;
 import dev.tocsin.engine.TimerHandler;
 import dev.tocsin.paging.AdminAlerts;
 import dev.tocsin.paging.ManualEscalations;
-import dev.tocsin.paging.PageActions;
+import dev.tocsin.paging.LinkedPageActions;
+import dev.tocsin.escalation.ManualEscalation;
 import dev.tocsin.paging.Paging;
 import dev.tocsin.paging.PagingRoutes;
 import dev.tocsin.paging.Senders;
@@ -63,6 +66,7 @@ public final class Tocsin implements AutoCloseable {
     private final ConfigService config;
     private final AlertIntake intake;
     private final Incidents incidents;
+    private final ActionLinks actionLinks;
     private final NoticeSender notices;
     private final OnCallService onCall;
     private final HandoffJob handoffs;
@@ -86,6 +90,7 @@ public final class Tocsin implements AutoCloseable {
             this.paging = new Paging(config::current, onCall::targetResolver, incidentStore, admins, this::wakeTimers);
             this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics, paging);
             this.incidents = new Incidents(database, incidentStore, clock, paging);
+            this.actionLinks = new ActionLinks(database, this::publicUrl);
             this.notices = new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(),
                     Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
             this.handoffs = new HandoffJob(database, config::current, onCall::forSchedule, clock, notices::wake);
@@ -94,7 +99,7 @@ public final class Tocsin implements AutoCloseable {
             SwapRequests swaps = new SwapRequests(database, onCall, overrides);
             this.requestExpiry = new RequestExpiry(covers, swaps);
             Senders senders = new Senders(this::publicUrl, new ProviderHttp(), clock, new ConsoleSender());
-            Paging.Parts pagingParts = paging.parts(database, senders, PageActions.NONE,
+            Paging.Parts pagingParts = paging.parts(database, senders, new LinkedPageActions(actionLinks),
                     java.util.random.RandomGenerator.getDefault());
             List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);
@@ -118,7 +123,9 @@ public final class Tocsin implements AutoCloseable {
                     new TwilioWebhooks(config::current, incidents, escalations,
                             new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),
                     new PagingRoutes(database, paging, escalations, new TestPages(database, paging, clock), auth),
-                    new SimulateRoutes(onCall, auth));
+                    new SimulateRoutes(onCall, auth),
+                    new ActionLinkRoutes(actionLinks, incidents, (incidentId, actor, channel) ->
+                            escalations.escalate(incidentId, new ManualEscalation.NextLevel(), actor, channel), clock));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
@@ -179,6 +186,11 @@ public final class Tocsin implements AutoCloseable {
 
     public Incidents incidents() {
         return incidents;
+    }
+
+    /** Issues the signed, single-use links that pages carry (acknowledge, resolve, escalate). */
+    public ActionLinks actionLinks() {
+        return actionLinks;
     }
 
     /** Delivers the notice outbox; {@code wake()} it after enqueueing a notice that is due now. */
