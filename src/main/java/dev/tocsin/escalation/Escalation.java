@@ -213,7 +213,13 @@ public final class Escalation {
         int last = Math.max(0, state.policy().levels().size() - 1);
         boolean anyone = paging(state) && !state.paged().isEmpty();
         List<Page> paged = anyone ? state.paged() : List.of();
-        if (anyone) {
+        boolean reachable = paged.stream().anyMatch(page -> !page.unreachable());
+        if (anyone && !reachable) {
+            String message = "policy " + state.policy().id() + " exhausted and nobody paged can be reached: "
+                    + paged.stream().map(Page::user).collect(Collectors.joining(", "));
+            effects.add(new Timeline("policy_exhausted", message));
+            effects.add(new NobodyToPage(message));
+        } else if (anyone) {
             effects.add(new Timeline("policy_exhausted", "policy " + state.policy().id() + " exhausted after "
                     + state.rounds() + " round(s); still paged until someone acknowledges: "
                     + paged.stream().map(Page::user).collect(Collectors.joining(", "))));
