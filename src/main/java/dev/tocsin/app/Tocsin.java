@@ -7,6 +7,9 @@ import dev.tocsin.calendar.ImportRoutes;
 import dev.tocsin.calendar.FeedTokens;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.engine.TimerEngine;
+import dev.tocsin.heartbeat.HeartbeatCheck;
+import dev.tocsin.heartbeat.HeartbeatRoutes;
+import dev.tocsin.heartbeat.Heartbeats;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
@@ -58,6 +61,7 @@ public final class Tocsin implements AutoCloseable {
     private final HandoffJob handoffs;
     private final RequestExpiry requestExpiry;
     private final TimerEngine timers;
+    private final Heartbeats heartbeats;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -80,7 +84,10 @@ public final class Tocsin implements AutoCloseable {
             SwapRequests swaps = new SwapRequests(database, onCall, overrides);
             this.requestExpiry = new RequestExpiry(covers, swaps);
             // Handlers (escalate, notify, heartbeat) are added here as the paging engine's modules land.
-            this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), List.of());
+            this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), List.of(new HeartbeatCheck(config::current, intake)));
+            this.heartbeats = new Heartbeats(database, config::current, intake, clock, timers::wake);
+            config.onApplied(heartbeats::sync);
+            heartbeats.sync();
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
@@ -94,7 +101,8 @@ public final class Tocsin implements AutoCloseable {
                     new ReportRoutes(config, onCall, auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
                     new TwilioWebhooks(config::current, incidents, new DeliveryStatuses(database), this::publicUrl, clock),
-                    new SimulateRoutes(onCall, auth));
+                    new SimulateRoutes(onCall, auth),
+                    new HeartbeatRoutes(heartbeats, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
@@ -178,6 +186,11 @@ public final class Tocsin implements AutoCloseable {
     /** Fires durable timers; {@code wake()} it after a transaction that scheduled one commits. */
     public TimerEngine timers() {
         return timers;
+    }
+
+    /** Records heartbeat pings and keeps their deadline timers in step with the configuration. */
+    public Heartbeats heartbeats() {
+        return heartbeats;
     }
 
     @Override
