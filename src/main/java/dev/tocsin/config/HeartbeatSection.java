@@ -37,6 +37,10 @@ final class HeartbeatSection {
     private static Duration bounded(Value value, String what, Duration min, Duration max) {
         Duration duration = value.duration();
         if (duration == null) return null;
+        if (duration.isZero()) {
+            value.problem(what + " must be longer than zero; allowed " + Durations.format(min) + " to " + Durations.format(max));
+            return null;
+        }
         if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
             value.problem(what + " " + Durations.format(duration) + " is out of range; allowed " + Durations.format(min)
                     + " to " + Durations.format(max));
