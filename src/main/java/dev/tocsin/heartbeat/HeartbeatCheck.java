@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The {@code heartbeat} timer: fires at a heartbeat's deadline (last ping + interval + grace) and, if no ping
- * moved the deadline since, opens an incident on its service through the normal alert path. Database only, so
- * it runs exactly once with the timer's completion; an already expired heartbeat is left alone, so a second
- * firing cannot open a second incident.
+ * The {@code heartbeat} timer: fires at a heartbeat's deadline (last ping + interval + grace). If pings moved the
+ * deadline since it was scheduled, it re-arms itself for the new one; otherwise it opens an incident on the
+ * heartbeat's service through the normal alert path. Database only, so it runs exactly once with the timer's
+ * completion; an already expired heartbeat is left alone, so a second firing cannot open a second incident.
  */
 public final class HeartbeatCheck implements TimerHandler {
     /** The timer kind. */
