@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.engine.Timer;
 import dev.tocsin.engine.TimerHandler;
+import dev.tocsin.engine.Timers;
 import dev.tocsin.http.Json;
 import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.AlertOutcome;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,6 +27,8 @@ import java.util.function.Supplier;
 public final class HeartbeatCheck implements TimerHandler {
     /** The timer kind. */
     public static final String KIND = "heartbeat";
+    /** How soon a node that does not know a heartbeat yet looks again. */
+    static final Duration UNKNOWN_RETRY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(HeartbeatCheck.class);
 
     private final Supplier<Organisation> organisation;
@@ -48,11 +52,17 @@ public final class HeartbeatCheck implements TimerHandler {
     @Override
     public void fire(Handle handle, Timer timer, Instant now) {
         String heartbeatId = heartbeatId(timer);
-        Optional<Heartbeat> heartbeat = Heartbeats.configured(organisation.get(), heartbeatId);
-        if (heartbeat.isEmpty()) return;   // removed from the configuration since the timer was scheduled
         Optional<HeartbeatRow> found = HeartbeatStore.lockAndFind(handle, heartbeatId);
-        if (found.isEmpty()) return;
+        if (found.isEmpty()) return;   // removed from the configuration: its row went with it
         HeartbeatRow row = found.get();
+        Optional<Heartbeat> heartbeat = Heartbeats.configured(organisation.get(), heartbeatId);
+        if (heartbeat.isEmpty()) {
+            // The row exists, so the heartbeat is configured; this node has not loaded that configuration yet
+            // (another node applied it). Look again later rather than let the heartbeat go unwatched.
+            log.warn("heartbeat {} is not in this node's configuration yet; checking again in {}", heartbeatId, UNKNOWN_RETRY);
+            Timers.schedule(handle, KIND, timer.key(), timer.payload(), now.plus(UNKNOWN_RETRY), now);
+            return;
+        }
         if (row.state() == HeartbeatState.EXPIRED) return;
         if (row.dueAt().isAfter(now)) {
             // Pings moved the deadline since this timer was scheduled (see Heartbeats): watch the new one.

@@ -1,15 +1,21 @@
 package dev.tocsin.heartbeat;
 
+import dev.tocsin.config.ConfigService;
+import dev.tocsin.engine.TimerEngine;
+import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.Incident;
+import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.IncidentStatus;
 import dev.tocsin.incident.Incidents;
 import dev.tocsin.incident.Severity;
 import dev.tocsin.incident.TimelineEntry;
 import dev.tocsin.testing.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.List;
 
 import static dev.tocsin.heartbeat.HeartbeatFixture.ORGANISATION;
 import static dev.tocsin.heartbeat.HeartbeatFixture.START;
@@ -161,6 +167,28 @@ class HeartbeatsTest {
             long pending = fixture.database.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT COUNT(*) FROM timers WHERE done_at IS NULL").mapTo(Long.class).one());
             assertThat(pending).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aNodeThatHasNotLoadedTheHeartbeatYetLooksAgainInsteadOfDroppingIt(TestDatabases.Kind kind) {
+        String withoutHeartbeats = ORGANISATION.substring(0, ORGANISATION.indexOf("heartbeats:"));
+        try (HeartbeatFixture fixture = new HeartbeatFixture(kind, withoutHeartbeats)) {
+            ConfigService otherNode = new ConfigService(fixture.database, fixture.clock);   // loaded before the heartbeat existed
+            AlertIntake otherIntake = new AlertIntake(fixture.database, otherNode::current, new IncidentStore(), fixture.clock,
+                    new SimpleMeterRegistry());
+            TimerEngine otherEngine = new TimerEngine(fixture.database, fixture.clock, "node-b",
+                    List.of(new HeartbeatCheck(otherNode::current, otherIntake)));
+            fixture.apply(ORGANISATION);
+
+            fixture.advance(Duration.ofMinutes(6));
+            assertThat(otherEngine.runDue(fixture.clock.instant())).isEqualTo(1);
+            assertThat(fixture.incidents()).isEmpty();
+
+            fixture.advance(HeartbeatCheck.UNKNOWN_RETRY);
+            fixture.runDue();
+            assertThat(fixture.incidents()).hasSize(1);
         }
     }
 }
