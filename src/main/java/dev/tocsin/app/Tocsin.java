@@ -102,7 +102,7 @@ public final class Tocsin implements AutoCloseable {
                     new ImportRoutes(new CalendarImports(config, clock), auth),
                     new TwilioWebhooks(config::current, incidents, new DeliveryStatuses(database), this::publicUrl, clock),
                     new SimulateRoutes(onCall, auth),
-                    new HeartbeatRoutes(heartbeats, auth));
+                    new HeartbeatRoutes(heartbeats, config, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

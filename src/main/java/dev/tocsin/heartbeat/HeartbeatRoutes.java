@@ -1,7 +1,14 @@
 package dev.tocsin.heartbeat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
+import dev.tocsin.config.ApplyResult;
+import dev.tocsin.config.ConfigService;
+import dev.tocsin.config.Kind;
+import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
+import dev.tocsin.http.Json;
 import dev.tocsin.http.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -11,16 +18,19 @@ import java.util.Map;
 
 /**
  * {@code /integrations/heartbeat/{id}} (the ping, POST or GET, authenticated by the heartbeat's own key if it has
- * one) and {@code /api/v1/heartbeats} (state, for observers).
+ * one) and {@code /api/v1/heartbeats}: state for observers; create, replace and delete for admins, which edit the
+ * configuration like {@code /api/v1/services} does (validated against the whole organisation, one revision each).
  */
 public final class HeartbeatRoutes implements Routes {
     public static final String PING_PATH = "/integrations/heartbeat/{id}";
 
     private final Heartbeats heartbeats;
+    private final ConfigService config;
     private final Auth auth;
 
-    public HeartbeatRoutes(Heartbeats heartbeats, Auth auth) {
+    public HeartbeatRoutes(Heartbeats heartbeats, ConfigService config, Auth auth) {
         this.heartbeats = heartbeats;
+        this.config = config;
         this.auth = auth;
     }
 
@@ -37,6 +47,45 @@ public final class HeartbeatRoutes implements Routes {
             auth.require(ctx, Role.OBSERVER);
             ctx.json(Map.of("heartbeat", heartbeats.get(ctx.pathParam("id"))));
         });
+        // The collection's GET is the state above, so the configuration's generic CRUD cannot serve heartbeats.
+        routes.post("/api/v1/heartbeats", ctx -> {
+            Principal caller = auth.require(ctx, Role.ADMIN);
+            JsonNode body = jsonBody(ctx);
+            JsonNode id = body.get("id");
+            if (id == null || !id.isTextual() || id.asText().isBlank()) throw ApiException.badRequest("the body needs an \"id\"");
+            ApplyResult result = config.put(Kind.HEARTBEAT, id.asText(), body, true, caller.actor());
+            ctx.status(201).json(edited(id.asText(), result));
+        });
+        routes.put("/api/v1/heartbeats/{id}", ctx -> {
+            Principal caller = auth.require(ctx, Role.ADMIN);
+            String id = ctx.pathParam("id");
+            ctx.json(edited(id, config.put(Kind.HEARTBEAT, id, jsonBody(ctx), false, caller.actor())));
+        });
+        routes.delete("/api/v1/heartbeats/{id}", ctx -> {
+            Principal caller = auth.require(ctx, Role.ADMIN);
+            ApplyResult result = config.delete(Kind.HEARTBEAT, ctx.pathParam("id"), caller.actor());
+            ctx.json(Map.of("deleted", true, "revision", result.revision(), "changes", result.changes()));
+        });
+    }
+
+    private Map<String, Object> edited(String id, ApplyResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("heartbeat", heartbeats.get(id));
+        body.put("revision", result.revision());
+        body.put("changes", result.changes());
+        return body;
+    }
+
+    private static JsonNode jsonBody(Context ctx) {
+        String body = ctx.body();
+        if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty; send JSON");
+        try {
+            JsonNode node = Json.mapper().readTree(body);
+            if (node == null || !node.isObject()) throw ApiException.badRequest("the body must be a JSON object");
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private void ping(Context ctx) {

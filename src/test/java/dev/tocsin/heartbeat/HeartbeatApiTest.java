@@ -110,4 +110,38 @@ class HeartbeatApiTest {
             assertThat(server.http().get("/api/v1/heartbeats/nope").status()).isEqualTo(404);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void adminsCreateReplaceAndDeleteHeartbeatsThroughTheApi(TestDatabases.Kind kind) {
+        try (TestServer server = TestServer.start(kind, ORGANISATION, new SettableClock(START))) {
+            String body = "{\"id\": \"etl\", \"service\": \"billing\", \"interval\": \"1h\", \"key\": \"etl-ping-key-0001\"}";
+            assertThat(server.as("rita", Role.RESPONDER).postJson("/api/v1/heartbeats", body).status()).isEqualTo(403);
+
+            TestHttp.Response created = server.http().postJson("/api/v1/heartbeats", body);
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json().path("heartbeat").path("state").asText()).isEqualTo("never");
+            assertThat(created.json().path("heartbeat").path("grace").asText()).isEqualTo("1m");
+            assertThat(created.json().path("heartbeat").path("due_at").asText()).isEqualTo("2026-11-25T04:01:00Z");
+            assertThat(server.http().postJson("/api/v1/heartbeats", body).status()).isEqualTo(409);
+
+            TestHttp.Response replaced = server.http().putJson("/api/v1/heartbeats/etl",
+                    "{\"service\": \"billing\", \"interval\": \"2h\", \"key\": \"***\"}");
+            assertThat(replaced.status()).isEqualTo(200);
+            assertThat(replaced.json().path("heartbeat").path("due_at").asText()).isEqualTo("2026-11-25T05:01:00Z");
+            assertThat(server.http().anonymous().get("/integrations/heartbeat/etl?key=etl-ping-key-0001").status())
+                    .as("the masked key kept the stored one").isEqualTo(200);
+
+            TestHttp.Response invalid = server.http().putJson("/api/v1/heartbeats/etl",
+                    "{\"service\": \"biling\", \"interval\": \"2h\"}");
+            assertThat(invalid.status()).isEqualTo(400);
+            assertThat(invalid.json().path("error").path("details").get(0).asText())
+                    .isEqualTo("heartbeats[etl].service: unknown service 'biling' (did you mean 'billing'?)");
+            assertThat(server.http().get("/api/v1/config/export").body()).contains("id: etl", "${TOCSIN_HEARTBEAT_ETL_KEY}");
+
+            assertThat(server.http().delete("/api/v1/heartbeats/etl").status()).isEqualTo(200);
+            assertThat(server.http().get("/api/v1/heartbeats/etl").status()).isEqualTo(404);
+            assertThat(server.http().anonymous().get("/integrations/heartbeat/etl").status()).isEqualTo(404);
+        }
+    }
 }
