@@ -20,6 +20,9 @@ import dev.tocsin.paging.PagingRoutes;
 import dev.tocsin.paging.Senders;
 import dev.tocsin.paging.TestPages;
 import dev.tocsin.provider.ProviderHttp;
+import dev.tocsin.heartbeat.HeartbeatCheck;
+import dev.tocsin.heartbeat.HeartbeatRoutes;
+import dev.tocsin.heartbeat.Heartbeats;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
@@ -74,6 +77,7 @@ public final class Tocsin implements AutoCloseable {
     private final TimerEngine timers;
     private final Paging paging;
     private final SharedStateRefresher sharedState;
+    private final Heartbeats heartbeats;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -102,12 +106,16 @@ public final class Tocsin implements AutoCloseable {
             Paging.Parts pagingParts = paging.parts(database, senders, new LinkedPageActions(actionLinks),
                     java.util.random.RandomGenerator.getDefault());
             List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
+            handlers.add(new HeartbeatCheck(config::current, intake));
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);
             ManualEscalations escalations = new ManualEscalations(database, paging, clock);
             this.sharedState = new SharedStateRefresher(List.of(
                     new SharedStateRefresher.Part("configuration", config::refresh),
                     new SharedStateRefresher.Part("token cache", tokens::refresh),
                     new SharedStateRefresher.Part("on-call cache", onCall::refresh)));
+            this.heartbeats = new Heartbeats(database, config::current, intake, clock, timers::wake);
+            config.onApplied(heartbeats::sync);
+            heartbeats.sync();
             Auth auth = new Auth(tokens);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
@@ -125,7 +133,8 @@ public final class Tocsin implements AutoCloseable {
                     new PagingRoutes(database, paging, escalations, new TestPages(database, paging, clock), auth),
                     new SimulateRoutes(onCall, auth),
                     new ActionLinkRoutes(actionLinks, incidents, (incidentId, actor, channel) ->
-                            escalations.escalate(incidentId, new ManualEscalation.NextLevel(), actor, channel), clock));
+                            escalations.escalate(incidentId, new ManualEscalation.NextLevel(), actor, channel), clock),
+                    new HeartbeatRoutes(heartbeats, config, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
@@ -234,6 +243,11 @@ public final class Tocsin implements AutoCloseable {
     /** Picks up configuration, tokens and overrides that other nodes wrote; {@code refreshNow()} in tests. */
     public SharedStateRefresher sharedState() {
         return sharedState;
+    }
+
+    /** Records heartbeat pings and keeps their deadline timers in step with the configuration. */
+    public Heartbeats heartbeats() {
+        return heartbeats;
     }
 
     @Override

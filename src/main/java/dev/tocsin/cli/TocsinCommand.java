@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 HoursCommand.class,
                 CalendarImportCommand.class,
                 AckCommand.class,
+                EscalateCommand.class,
+                TestPageCommand.class,
                 ResolveCommand.class,
                 WhoCommand.class,
                 ShiftsCommand.class,

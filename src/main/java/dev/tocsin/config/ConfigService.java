@@ -45,6 +45,7 @@ public final class ConfigService {
     private final Database database;
     private final Clock clock;
     private volatile Organisation current;
+    private final List<Runnable> appliedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The stored objects and the latest revision when reading began (the objects are at least that new). */
     private record Base(long revision, List<Stored> objects) {
@@ -84,6 +85,14 @@ public final class ConfigService {
     private Base readStored() {
         long revision = database.jdbi().withHandle(ConfigStore::latestRevision);
         return new Base(revision, ConfigStore.load(database.jdbi()));
+    }
+
+    /**
+     * Runs {@code listener} after every change that took effect (not dry runs), once {@link #current()} is the new
+     * configuration; e.g. heartbeats start the clock of a heartbeat seen for the first time.
+     */
+    public void onApplied(Runnable listener) {
+        appliedListeners.add(listener);
     }
 
     /** The configuration in force now. */
@@ -233,6 +242,14 @@ public final class ConfigService {
         long revision = database.writeAndWait(handle -> ConfigStore.write(handle, baseRevision, after, changes, actor, source, now));
         current = new Snapshot(document, revision);
         log.info("configuration revision {} applied by {} from {}: {}", revision, actor, source, Change.summary(changes));
+        for (Runnable listener : appliedListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // The configuration is committed; a follower's failure must not make the apply look failed.
+                log.error("after applying configuration revision {}", revision, e);
+            }
+        }
         return new ApplyResult(true, false, revision, changes, unchanged);
     }
 

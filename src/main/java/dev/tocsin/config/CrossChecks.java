@@ -3,6 +3,7 @@ package dev.tocsin.config;
 import dev.tocsin.escalation.EscalationLevel;
 import dev.tocsin.escalation.EscalationPolicy;
 import dev.tocsin.escalation.Target;
+import dev.tocsin.heartbeat.Heartbeat;
 import dev.tocsin.schedule.FixedShift;
 import dev.tocsin.schedule.Layer;
 import dev.tocsin.schedule.Participant;
@@ -64,6 +65,9 @@ final class CrossChecks {
         for (Entry entry : document.entries(Kind.ESCALATION_POLICY)) checkPolicy((EscalationPolicy) entry.value(), pathOf.apply(entry));
         Map<String, String> keyOwners = new HashMap<>();
         for (Entry entry : document.entries(Kind.SERVICE)) checkService((Service) entry.value(), pathOf.apply(entry), keyOwners);
+        for (Entry entry : document.entries(Kind.HEARTBEAT)) {
+            reference(Kind.SERVICE, ((Heartbeat) entry.value()).serviceId(), pathOf.apply(entry) + ".service");
+        }
     }
 
     private void checkTeam(Team team, String path) {

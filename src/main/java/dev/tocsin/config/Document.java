@@ -1,6 +1,7 @@
 package dev.tocsin.config;
 
 import dev.tocsin.escalation.EscalationPolicy;
+import dev.tocsin.heartbeat.Heartbeat;
 import dev.tocsin.provider.NtfySettings;
 import dev.tocsin.provider.SlackSettings;
 import dev.tocsin.provider.SmtpSettings;
@@ -71,6 +72,10 @@ public record Document(List<Entry> entries) {
 
     public List<Service> services() {
         return values(Kind.SERVICE, Service.class);
+    }
+
+    public List<Heartbeat> heartbeats() {
+        return values(Kind.HEARTBEAT, Heartbeat.class);
     }
 
     public Optional<TwilioSettings> twilio() {

@@ -9,6 +9,7 @@ public enum Kind {
     SCHEDULE("schedule", "schedules"),
     ESCALATION_POLICY("escalation_policy", "escalation_policies"),
     SERVICE("service", "services"),
+    HEARTBEAT("heartbeat", "heartbeats"),
     PROVIDER("provider", "providers");
 
     private final String singular;

@@ -1,6 +1,7 @@
 package dev.tocsin.config;
 
 import dev.tocsin.escalation.EscalationPolicy;
+import dev.tocsin.heartbeat.Heartbeat;
 import dev.tocsin.schedule.Schedule;
 import dev.tocsin.service.Service;
 import dev.tocsin.team.Team;
@@ -21,6 +22,7 @@ final class Sections {
             case SCHEDULE -> entry(kind, ScheduleSection.parse(value), Schedule::id);
             case ESCALATION_POLICY -> entry(kind, PolicySection.parse(value), EscalationPolicy::id);
             case SERVICE -> entry(kind, ServiceSection.parse(value), Service::id);
+            case HEARTBEAT -> entry(kind, HeartbeatSection.parse(value), Heartbeat::id);
             case PROVIDER -> new Entry(kind, providerId, ProviderSection.parse(providerId, value));
         };
     }
@@ -36,6 +38,7 @@ final class Sections {
             case SCHEDULE -> ScheduleSection.write((Schedule) entry.value());
             case ESCALATION_POLICY -> PolicySection.write((EscalationPolicy) entry.value());
             case SERVICE -> ServiceSection.write((Service) entry.value(), secrets);
+            case HEARTBEAT -> HeartbeatSection.write((Heartbeat) entry.value(), secrets);
             case PROVIDER -> ProviderSection.write(entry.value(), secrets);
         };
     }

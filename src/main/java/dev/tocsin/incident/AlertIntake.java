@@ -89,6 +89,17 @@ public final class AlertIntake {
         });
     }
 
+    /**
+     * Applies one event inside a write the caller already holds (a timer handler, a heartbeat ping), exactly as
+     * {@link #submit} would: opens, counts, acknowledges or resolves the alert with the event's dedup key on
+     * {@code serviceId}. It commits with the caller's transaction.
+     */
+    public AlertOutcome applyWithin(Handle handle, AlertEvent event, String serviceId, Instant at) {
+        AlertOutcome outcome = apply(handle, event, serviceId, at);
+        if (outcome.result() == AlertOutcome.Result.CREATED) handle.afterCommit(incidentsOpened::increment);
+        return outcome;
+    }
+
     private AlertOutcome apply(Handle handle, AlertEvent event, String serviceId, Instant at) {
         AlertOutcome outcome = switch (event.action()) {
             case TRIGGER -> store.touchOpenAlert(handle, event.integrationKey(), event.dedupKey(), at)
