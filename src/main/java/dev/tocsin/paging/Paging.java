@@ -228,7 +228,9 @@ public final class Paging implements IncidentObserver {
         } else if (effect instanceof EscalationEffect.NobodyToPage nobody) {
             admins.alert(handle, incident, nobody.message(), at);
         } else if (effect instanceof EscalationEffect.Timeline line) {
-            boolean byPerson = actor.kind() == Actor.Kind.USER;
+            // The person's own act is theirs; what follows from it (paged, escalated …) is the system's doing.
+            boolean byPerson = actor.kind() == Actor.Kind.USER
+                    && (line.kind().equals("escalated_manually") || line.kind().equals("escalation_refused"));
             timeline(handle, id, at, line.kind(), line.message(), byPerson ? actor : Actor.system(),
                     byPerson ? channel : Channel.SYSTEM);
         }
