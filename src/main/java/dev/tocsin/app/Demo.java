@@ -37,6 +37,8 @@ public final class Demo {
                 "  curl -sS -X POST " + url + "/v2/enqueue -H 'Content-Type: application/json' -d '" + event + "'",
                 "Then see the incident it opened:",
                 "  ./tocsin incidents --server " + url + " --token " + token.secret(),
+                "Pages to the demo's people are printed here (console contact methods) and listed by:",
+                "  curl -sS " + url + "/api/v1/notifications -H 'Authorization: Bearer " + token.secret() + "'",
                 "Stop with Ctrl-C.");
     }
 }

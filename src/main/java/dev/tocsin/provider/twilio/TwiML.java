@@ -14,6 +14,12 @@ final class TwiML {
         return HEAD + "<Response><Message>" + escape(text) + "</Message></Response>";
     }
 
+    /** Says the text, pauses, and says it again (codes and test calls). */
+    static String sayTwice(String text) {
+        return HEAD + "<Response><Say>" + escape(text) + "</Say><Pause length=\"1\"/><Say>" + escape(text)
+                + "</Say></Response>";
+    }
+
     static String say(String text) {
         return HEAD + "<Response><Say>" + escape(text) + "</Say></Response>";
     }

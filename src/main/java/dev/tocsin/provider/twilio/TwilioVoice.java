@@ -39,19 +39,28 @@ public final class TwilioVoice implements MessageSender {
     }
 
     /**
-     * Calls without naming an incident: the voice webhook then reads the most recent open incident assigned to
-     * the person whose number was called.
+     * A call about no incident (a test page, a verification code): Twilio speaks the message's text, twice so
+     * a code can be written down, from inline TwiML ({@code Twiml}); nothing is asked.
      */
     @Override
     public SendResult send(String recipient, Message message) {
-        return place(recipient, publicUrl + "/webhooks/twilio/voice");
+        String text = message.text() == null ? "This is a call from Tocsin." : message.text();
+        return place(recipient, null, TwiML.sayTwice(text.length() > MAX_SPOKEN ? text.substring(0, MAX_SPOKEN) : text));
     }
 
+    /** Twilio accepts inline TwiML up to 4000 characters; spoken twice plus markup stays under it. */
+    static final int MAX_SPOKEN = 1800;
+
     private SendResult place(String recipient, String url) {
+        return place(recipient, url, null);
+    }
+
+    private SendResult place(String recipient, String url, String twiml) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("To", recipient);
         form.put("From", settings.from());
-        form.put("Url", url);
+        if (url != null) form.put("Url", url);
+        if (twiml != null) form.put("Twiml", twiml);
         form.put("StatusCallback", publicUrl + "/webhooks/twilio/status");
         form.put("Timeout", Integer.toString(DEFAULT_RING_SECONDS));
         return client.post("Calls.json", form);

@@ -126,6 +126,7 @@ class TwilioSendersTest {
 
         assertThat(result).isInstanceOf(SendResult.PermanentFailure.class);
         assertThat(((SendResult.PermanentFailure) result).error()).contains("20003").contains("Authenticate");
-        twilio.verify(postRequestedFor(urlEqualTo(CALLS)).withFormParam("Url", equalTo(PUBLIC + "/webhooks/twilio/voice")));
+        twilio.verify(postRequestedFor(urlEqualTo(CALLS)).withFormParam("Twiml", equalTo(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>ignored</Say><Pause length=\"1\"/><Say>ignored</Say></Response>")));
     }
 }
