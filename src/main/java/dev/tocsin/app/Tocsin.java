@@ -117,10 +117,11 @@ public final class Tocsin implements AutoCloseable {
             config.onApplied(heartbeats::sync);
             heartbeats.sync();
             Auth auth = new Auth(tokens);
+            PagingRoutes pagingRoutes = new PagingRoutes(database, paging, escalations, new TestPages(database, paging, clock), auth);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
-                    new IncidentRoutes(incidents, config, auth),
+                    new IncidentRoutes(incidents, config, auth, pagingRoutes::view),
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
@@ -130,7 +131,7 @@ public final class Tocsin implements AutoCloseable {
                     new ImportRoutes(new CalendarImports(config, clock), auth),
                     new TwilioWebhooks(config::current, incidents, escalations,
                             new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),
-                    new PagingRoutes(database, paging, escalations, new TestPages(database, paging, clock), auth),
+                    pagingRoutes,
                     new SimulateRoutes(onCall, auth),
                     new ActionLinkRoutes(actionLinks, incidents, (incidentId, actor, channel) ->
                             escalations.escalate(incidentId, new ManualEscalation.NextLevel(), actor, channel), clock),

@@ -55,13 +55,16 @@ final class IncidentsCommand implements Runnable {
             System.out.println("No incidents.");
             return;
         }
-        System.out.printf("%-7s %-13s %-5s %-20s %-8s %s%n", "NUMBER", "STATUS", "URG", "SERVICE", "AGE", "TITLE");
+        System.out.printf("%-7s %-13s %-5s %-20s %-8s %-16s %s%n", "NUMBER", "STATUS", "URG", "SERVICE", "AGE", "ASSIGNED", "TITLE");
         Instant now = Instant.now();
         for (JsonNode incident : incidents) {
-            System.out.printf("%-7s %-13s %-5s %-20s %-8s %s%n",
+            java.util.List<String> assignees = new java.util.ArrayList<>();
+            incident.path("assignees").forEach(user -> assignees.add(user.asText()));
+            System.out.printf("%-7s %-13s %-5s %-20s %-8s %-16s %s%n",
                     incident.path("number").asText(), incident.path("status").asText(),
                     incident.path("urgency").asText(), incident.path("service_id").asText(),
-                    age(Instant.parse(incident.path("created_at").asText()), now), incident.path("title").asText());
+                    age(Instant.parse(incident.path("created_at").asText()), now),
+                    assignees.isEmpty() ? "-" : String.join(",", assignees), incident.path("title").asText());
         }
     }
 

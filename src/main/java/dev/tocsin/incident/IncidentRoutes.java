@@ -26,11 +26,14 @@ public final class IncidentRoutes implements Routes {
     private final Incidents incidents;
     private final ConfigService config;
     private final Auth auth;
+    private final java.util.function.LongFunction<Object> paging;
 
-    public IncidentRoutes(Incidents incidents, ConfigService config, Auth auth) {
+    /** @param paging an incident's paging view (who is paged, at which level, why), shown in its details */
+    public IncidentRoutes(Incidents incidents, ConfigService config, Auth auth, java.util.function.LongFunction<Object> paging) {
         this.incidents = incidents;
         this.config = config;
         this.auth = auth;
+        this.paging = paging;
     }
 
     @Override
@@ -109,6 +112,7 @@ public final class IncidentRoutes implements Routes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("incident", details.incident());
         body.put("service_name", config.current().serviceName(details.incident().serviceId()).orElse(null));
+        body.put("paging", paging.apply(id));
         body.put("alerts", details.alerts());
         body.put("timeline", details.timeline());
         body.put("changes", incidents.changesAround(details.incident()));

@@ -116,7 +116,7 @@ public final class PagingRoutes implements Routes {
     }
 
     /** Who is paged, at which level and why, and every notification with its delivery state. */
-    private Map<String, Object> view(long incidentId) {
+    public Map<String, Object> view(long incidentId) {
         return database.jdbi().withHandle(handle -> {
             if (paging.incidents().findIncident(handle, incidentId).isEmpty()) {
                 throw ApiException.notFound("incident #" + incidentId);

@@ -24,6 +24,11 @@ class PagingScenarioTest {
         try (PagingFixture fixture = PagingFixture.example(kind)) {
             long id = fixture.trigger("Checkout latency above 2 s");
             assertThat(fixture.details(id).incident().assignees()).containsExactly("alice");
+            var shown = fixture.server.http().get("/api/v1/incidents/" + id).json().path("paging");
+            assertThat(shown.path("level").asInt()).isEqualTo(1);
+            assertThat(shown.path("explanation").asText()).contains("level 1 of 3, round 1 of 3, escalates at "
+                    + PagingFixture.START.plus(Duration.ofMinutes(15))).contains("alice at level 1")
+                    .contains("on call in schedule:platform-primary");
             assertThat(fixture.pushes("alice-7f3k2")).isEmpty();   // her first rule is push after 1 minute
 
             fixture.advance(Duration.ofMinutes(1));
