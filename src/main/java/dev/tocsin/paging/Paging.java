@@ -49,6 +49,7 @@ public final class Paging implements IncidentObserver {
     public static final String NOTIFY = "notify";
     public static final String DELIVER = "deliver";
     public static final String ACK_TIMEOUT = "ack-timeout";
+    public static final String ANNOUNCE = "announce";
 
     private final Supplier<Organisation> organisation;
     private final Supplier<TargetResolver> resolver;
@@ -77,7 +78,8 @@ public final class Paging implements IncidentObserver {
     public Parts parts(dev.tocsin.store.Database database, Senders senders, PageActions actions,
                        java.util.random.RandomGenerator random) {
         DeliverTimer deliver = new DeliverTimer(this, database, senders, actions, random);
-        return new Parts(List.of(new EscalateTimer(this), new NotifyTimer(this), deliver, new AckTimeoutTimer(this)),
+        return new Parts(List.of(new EscalateTimer(this), new NotifyTimer(this), deliver, new AckTimeoutTimer(this),
+                new AnnounceTimer(this, database, senders)),
                 new DeliveryReports(this, deliver));
     }
 
@@ -95,6 +97,8 @@ public final class Paging implements IncidentObserver {
 
     @Override
     public void opened(Handle handle, Incident incident, Instant at) {
+        AnnounceTimer.schedule(handle, organisation.get(), incident, at);
+        handle.afterCommit(wake);
         Optional<EscalationPolicy> policy = policyOf(incident);
         if (policy.isEmpty()) {
             String why = "service " + incident.serviceId() + " has no escalation policy that exists: nobody is paged";

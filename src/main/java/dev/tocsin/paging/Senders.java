@@ -96,6 +96,11 @@ public final class Senders {
         return new Sending("console", console.send(userId, message));
     }
 
+    /** Posts to {@code providers.slack.ops_channel}. */
+    public SendResult announce(dev.tocsin.provider.SlackSettings settings, Message message) {
+        return cached(List.of("slack", settings), key -> new SlackSender(settings, http)).sendToOpsChannel(message);
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T cached(List<Object> key, Function<List<Object>, T> create) {
         if (clients.size() > MAX_CACHED) clients.clear();

@@ -301,6 +301,25 @@ class PagingDeliveryTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aNewIncidentIsPostedToTheOpsChannel(TestDatabases.Kind kind) {
+        String yaml = TestServer.resource("config/example.yaml").replace("providers:\n",
+                "providers:\n  slack: { bot_token: xoxb-test, api_url: \"FAKES_URL\", ops_channel: \"#ops\" }\n");
+        try (PagingFixture fixture = new PagingFixture(kind, yaml)) {
+            fixture.fakes.stubFor(post(urlPathMatching("/chat.postMessage")).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"ts\":\"1.1\"}")));
+            long id = fixture.trigger("Checkout down");
+
+            assertThat(fixture.requests("/chat.postMessage")).singleElement().satisfies(request -> {
+                assertThat(request.getHeader("Authorization")).isEqualTo("Bearer xoxb-test");
+                assertThat(request.getBodyAsString()).contains("\"channel\":\"#ops\"").contains("Checkout down")
+                        .contains("Customer API");
+            });
+            assertThat(messages(fixture, id, "announced")).containsExactly("Posted to Slack #ops");
+        }
+    }
+
     static Instant at(String text) {
         return Instant.parse(text);
     }

@@ -71,7 +71,7 @@ final class PagingFixture implements AutoCloseable {
                 + fakes.baseUrl() + "\" }";
         String smtp = "smtp:   { host: 127.0.0.1, port: 3025, from: \"Tocsin <oncall@example.com>\", starttls: false }\n  ntfy: { url: \""
                 + fakes.baseUrl() + "\" }";
-        return yaml.replaceAll("twilio: \\{[^\\n]*}", java.util.regex.Matcher.quoteReplacement(twilio))
+        return yaml.replace("FAKES_URL", fakes.baseUrl()).replaceAll("twilio: \\{[^\\n]*}", java.util.regex.Matcher.quoteReplacement(twilio))
                 .replaceAll("smtp: +\\{[^\\n]*}", java.util.regex.Matcher.quoteReplacement(smtp));
     }
 
