@@ -104,7 +104,7 @@ public final class Tocsin implements AutoCloseable {
             this.requestExpiry = new RequestExpiry(covers, swaps);
             Senders senders = new Senders(this::publicUrl, new ProviderHttp(), clock, new ConsoleSender());
             Paging.Parts pagingParts = paging.parts(database, senders, new LinkedPageActions(actionLinks),
-                    java.util.random.RandomGenerator.getDefault());
+                    java.util.random.RandomGenerator.getDefault(), metrics);
             List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
             handlers.add(new HeartbeatCheck(config::current, intake));
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);

@@ -65,13 +65,21 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
     private final Senders senders;
     private final PageActions actions;
     private final RandomGenerator random;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    DeliverTimer(Paging paging, Database database, Senders senders, PageActions actions, RandomGenerator random) {
+    DeliverTimer(Paging paging, Database database, Senders senders, PageActions actions, RandomGenerator random,
+                 io.micrometer.core.instrument.MeterRegistry metrics) {
         this.paging = paging;
         this.database = database;
         this.senders = senders;
         this.actions = actions;
         this.random = random;
+        this.metrics = metrics;
+    }
+
+    /** {@code tocsin.notifications{type, outcome}}: sent, retried, failed. */
+    private void count(String type, String outcome) {
+        metrics.counter("tocsin.notifications", "type", type, "outcome", outcome).increment();
     }
 
     @Override
@@ -206,6 +214,12 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
         List<Notification> all = new ArrayList<>(List.of(notification));
         for (long carried : attempted.carried()) paging.store().notification(handle, carried).ifPresent(all::add);
         if (attempted.result() instanceof SendResult.Sent sent) {
+            count(notification.methodType(), "sent");
+            // From when the notification was due to when the provider took it: engine lateness + provider time.
+            io.micrometer.core.instrument.Timer.builder("tocsin.notifications.delay")
+                    .description("From a notification's due time until its provider accepted it")
+                    .publishPercentileHistogram().register(metrics)
+                    .record(Duration.between(notification.dueAt(), now).abs());
             for (Notification each : all) {
                 Long bundle = each.id() == notification.id() ? null : notification.id();
                 paging.store().markSent(handle, each.id(), attempted.provider(), sent.providerId(), bundle,
@@ -224,6 +238,7 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
         for (Notification each : all) {
             Notification current = paging.store().notification(handle, each.id()).orElse(each);
             if (retry && current.attempts() < MAX_TRIES) {
+                count(each.methodType(), "retried");
                 Duration delay = retryDelay(current.attempts());
                 paging.store().markPending(handle, each.id(), error, now.plus(delay), now);
                 schedule(handle, each.incidentId(), each.userId(), each.id(), "retry-" + current.attempts(), now.plus(delay), now);
@@ -241,6 +256,7 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
 
     /** The notification failed for good: say so, and move on to the person's next contact method at once. */
     void failed(Handle handle, Notification notification, String error, Instant now) {
+        count(notification.methodType(), "failed");
         paging.store().markFailed(handle, notification.id(), error, now);
         if (notification.incidentId() == null) return;
         long incidentId = notification.incidentId();

@@ -76,8 +76,8 @@ public final class Paging implements IncidentObserver {
     }
 
     public Parts parts(dev.tocsin.store.Database database, Senders senders, PageActions actions,
-                       java.util.random.RandomGenerator random) {
-        DeliverTimer deliver = new DeliverTimer(this, database, senders, actions, random);
+                       java.util.random.RandomGenerator random, io.micrometer.core.instrument.MeterRegistry metrics) {
+        DeliverTimer deliver = new DeliverTimer(this, database, senders, actions, random, metrics);
         return new Parts(List.of(new EscalateTimer(this), new NotifyTimer(this), deliver, new AckTimeoutTimer(this),
                 new AnnounceTimer(this, database, senders)),
                 new DeliveryReports(this, deliver));

@@ -76,6 +76,9 @@ class PagingScenarioTest {
                     .containsExactly("Notified alice via ntfy alice-push", "Notified alice via sms alice-sms",
                             "Notified alice via voice alice-voice", "Notified alice via voice alice-voice",
                             "Notified alice via voice alice-voice", "Notified bob via sms bob-sms");
+            assertThat(fixture.server.http().get("/metrics").body())
+                    .contains("tocsin_notifications_total{outcome=\"sent\",type=\"sms\"} 2.0")
+                    .contains("tocsin_notifications_total{outcome=\"sent\",type=\"voice\"} 3.0");
             assertThat(fixture.notifications(id)).allSatisfy(notification ->
                     assertThat(notification.status()).isEqualTo(Notification.Status.SENT));
         }
