@@ -65,7 +65,10 @@ final class LeasedFirings {
             completing.add(timer);
             outcomes.add(outcome);
             completions.add(database.write(handle -> {
-                if (!store.complete(handle, timer.id(), node, now)) return false;
+                if (!store.complete(handle, timer.id(), node, now)) {
+                    handler.completeCancelled(handle, timer, now, outcome);
+                    return false;
+                }
                 handler.complete(handle, timer, now, outcome);
                 return true;
             }));

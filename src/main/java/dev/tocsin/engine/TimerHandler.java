@@ -36,5 +36,12 @@ public interface TimerHandler {
         default void complete(Handle handle, Timer timer, Instant now, Object outcome) {
             fire(handle, timer, now);
         }
+
+        /**
+         * The timer was cancelled (or lost to another node) while {@link #perform} ran: the outside work happened
+         * anyway. Record what is true about it (a message that was sent), but start nothing new. By default nothing.
+         */
+        default void completeCancelled(Handle handle, Timer timer, Instant now, Object outcome) {
+        }
     }
 }

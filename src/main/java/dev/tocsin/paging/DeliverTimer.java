@@ -210,6 +210,22 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
         }
     }
 
+    /**
+     * Acknowledged (or escalated past the person) while the provider was being called: the message went out or
+     * did not, and the notification says which; no retry, fallback or new timer follows.
+     */
+    @Override
+    public void completeCancelled(Handle handle, Timer timer, Instant now, Object result) {
+        long id = NotifyTimer.read(timer.payload()).path("notification").asLong();
+        Optional<Notification> found = paging.store().notification(handle, id);
+        if (found.isEmpty() || found.get().status() != Notification.Status.SENDING) return;
+        if (result instanceof Outcome.Attempted attempted && attempted.result() instanceof SendResult.Sent) {
+            completeAttempt(handle, found.get(), attempted, now);
+        } else {
+            paging.store().markCancelled(handle, id, "no longer needed", now);
+        }
+    }
+
     private void completeAttempt(Handle handle, Notification notification, Outcome.Attempted attempted, Instant now) {
         List<Notification> all = new ArrayList<>(List.of(notification));
         for (long carried : attempted.carried()) paging.store().notification(handle, carried).ifPresent(all::add);

@@ -144,11 +144,17 @@ class TimerEngineTest {
         try (TestDatabase testDatabase = TestDatabases.create(kind);
              Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
             Fired.createTable(database);
+            java.util.List<Object> toldLate = new java.util.ArrayList<>();
             TimerHandler cancelledMeanwhile = new Fired.Slow(0) {
                 @Override
                 public Object perform(Timer timer, Instant now) {
                     database.writeAndWait(handle -> Timers.cancel(handle, timer.key(), now));   // someone acknowledges
-                    return null;
+                    return "sent SM1";
+                }
+
+                @Override
+                public void completeCancelled(org.jdbi.v3.core.Handle handle, Timer timer, Instant now, Object outcome) {
+                    toldLate.add(outcome);
                 }
             };
             TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(cancelledMeanwhile));
@@ -157,6 +163,7 @@ class TimerEngineTest {
             assertThat(engine.runDue(START)).isZero();
             assertThat(Fired.keys(database)).isEmpty();
             assertThat(outcome(database, "incident:7:escalate:2")).isEqualTo("cancelled");
+            assertThat(toldLate).as("what the outside work did is still recorded").containsExactly("sent SM1");
         }
     }
 
