@@ -58,7 +58,7 @@ final class ConfigRoutes implements Routes {
             });
             routes.post(collection, ctx -> {
                 Principal caller = auth.require(ctx, Role.ADMIN);
-                JsonNode body = jsonBody(ctx);
+                JsonNode body = Json.objectBody(ctx);
                 JsonNode id = body.get("id");
                 if (id == null || !id.isTextual() || id.asText().isBlank()) {
                     throw ApiException.badRequest("the body needs an \"id\"");
@@ -69,7 +69,7 @@ final class ConfigRoutes implements Routes {
             routes.put(collection + "/{id}", ctx -> {
                 Principal caller = auth.require(ctx, Role.ADMIN);
                 String id = ctx.pathParam("id");
-                ApplyResult result = config.put(kind, id, jsonBody(ctx), false, caller.actor());
+                ApplyResult result = config.put(kind, id, Json.objectBody(ctx), false, caller.actor());
                 ctx.json(objectResponse(kind, id, result));
             });
             routes.delete(collection + "/{id}", ctx -> {
@@ -84,7 +84,7 @@ final class ConfigRoutes implements Routes {
         Principal caller = auth.require(ctx, Role.ADMIN);
         boolean dryRun = flag(ctx, "dry_run", false);
         boolean prune = flag(ctx, "prune", true);
-        JsonNode body = jsonBody(ctx);
+        JsonNode body = Json.objectBody(ctx);
         JsonNode yaml = body.get("yaml");
         if (yaml == null || !yaml.isTextual()) throw ApiException.badRequest("the body needs \"yaml\": the configuration text");
         String source = body.path("source").isTextual() && !body.path("source").asText().isBlank()
@@ -125,17 +125,6 @@ final class ConfigRoutes implements Routes {
         return response;
     }
 
-    private static JsonNode jsonBody(Context ctx) {
-        String body = ctx.body();
-        if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty; send JSON");
-        try {
-            JsonNode node = Json.mapper().readTree(body);
-            if (node == null || !node.isObject()) throw ApiException.badRequest("the body must be a JSON object");
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
 
     private static boolean flag(Context ctx, String name, boolean defaultValue) {
         String value = ctx.queryParam(name);

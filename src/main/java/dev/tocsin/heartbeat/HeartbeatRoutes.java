@@ -50,7 +50,7 @@ public final class HeartbeatRoutes implements Routes {
         // The collection's GET is the state above, so the configuration's generic CRUD cannot serve heartbeats.
         routes.post("/api/v1/heartbeats", ctx -> {
             Principal caller = auth.require(ctx, Role.ADMIN);
-            JsonNode body = jsonBody(ctx);
+            JsonNode body = Json.objectBody(ctx);
             JsonNode id = body.get("id");
             if (id == null || !id.isTextual() || id.asText().isBlank()) throw ApiException.badRequest("the body needs an \"id\"");
             ApplyResult result = config.put(Kind.HEARTBEAT, id.asText(), body, true, caller.actor());
@@ -59,7 +59,7 @@ public final class HeartbeatRoutes implements Routes {
         routes.put("/api/v1/heartbeats/{id}", ctx -> {
             Principal caller = auth.require(ctx, Role.ADMIN);
             String id = ctx.pathParam("id");
-            ctx.json(edited(id, config.put(Kind.HEARTBEAT, id, jsonBody(ctx), false, caller.actor())));
+            ctx.json(edited(id, config.put(Kind.HEARTBEAT, id, Json.objectBody(ctx), false, caller.actor())));
         });
         routes.delete("/api/v1/heartbeats/{id}", ctx -> {
             Principal caller = auth.require(ctx, Role.ADMIN);
@@ -76,17 +76,6 @@ public final class HeartbeatRoutes implements Routes {
         return body;
     }
 
-    private static JsonNode jsonBody(Context ctx) {
-        String body = ctx.body();
-        if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty; send JSON");
-        try {
-            JsonNode node = Json.mapper().readTree(body);
-            if (node == null || !node.isObject()) throw ApiException.badRequest("the body must be a JSON object");
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
 
     private void ping(Context ctx) {
         String id = ctx.pathParam("id");

@@ -27,6 +27,19 @@ public final class Json {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /** A request's body as a JSON object; 400 naming the problem when it is empty, not JSON, or not an object. */
+    public static com.fasterxml.jackson.databind.JsonNode objectBody(io.javalin.http.Context ctx) {
+        String body = ctx.body();
+        if (body == null || body.isBlank()) throw ApiException.badRequest("the request body is empty; send a JSON object");
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) throw ApiException.badRequest("the body must be a JSON object");
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

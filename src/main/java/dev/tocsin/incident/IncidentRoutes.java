@@ -122,7 +122,7 @@ public final class IncidentRoutes implements Routes {
     private void reassign(Context ctx) {
         Principal caller = auth.require(ctx, Role.RESPONDER);
         long id = id(ctx);
-        JsonNode body = jsonBody(ctx);
+        JsonNode body = Json.objectBody(ctx);
         JsonNode users = body.path("users");
         if (!users.isArray() || users.isEmpty()) {
             throw ApiException.badRequest("body must be {\"users\": [\"<user id>\", …]} with at least one user");
@@ -144,7 +144,7 @@ public final class IncidentRoutes implements Routes {
     private void addNote(Context ctx) {
         Principal caller = auth.require(ctx, Role.RESPONDER);
         long id = id(ctx);
-        String text = jsonBody(ctx).path("text").asText("").strip();
+        String text = Json.objectBody(ctx).path("text").asText("").strip();
         if (text.isEmpty()) throw ApiException.badRequest("body must be {\"text\": \"<note>\"} with a non-empty text");
         if (text.length() > 10_000) throw ApiException.badRequest("text: a note is at most 10000 characters");
         ctx.status(201).json(Map.of("entry", incidents.addNote(id, text, caller.actor(), Auth.channel(ctx))));
@@ -170,15 +170,6 @@ public final class IncidentRoutes implements Routes {
         throw ApiException.badRequest("incident id '" + ctx.pathParam("id") + "' is not an incident number");
     }
 
-    private static JsonNode jsonBody(Context ctx) {
-        try {
-            JsonNode node = Json.mapper().readTree(ctx.body());
-            if (node == null || !node.isObject()) throw ApiException.badRequest("body must be a JSON object");
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
 
     private static List<String> values(Context ctx, String name) {
         List<String> values = new ArrayList<>();

@@ -29,13 +29,7 @@ public final class Requests {
     }
 
     public static JsonNode body(Context ctx) {
-        try {
-            JsonNode node = Json.mapper().readTree(ctx.body());
-            if (node == null || !node.isObject()) throw ApiException.badRequest("body must be a JSON object");
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return Json.objectBody(ctx);
     }
 
     /** A text field of a body, or null when it is absent or empty. */
