@@ -5,9 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,10 +37,11 @@ public final class SharedStateRefresher implements AutoCloseable {
     }
 
     private final List<Part> parts;
-    private ScheduledExecutorService timer;
+    private final dev.tocsin.time.Periodic periodic;
 
     public SharedStateRefresher(List<Part> parts) {
         this.parts = List.copyOf(parts);
+        this.periodic = new dev.tocsin.time.Periodic("tocsin-shared-state", INTERVAL, INTERVAL, this::refreshNow);
     }
 
     /**
@@ -63,30 +61,12 @@ public final class SharedStateRefresher implements AutoCloseable {
         return changed;
     }
 
-    public synchronized void start() {
-        if (timer != null) return;
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tocsin-shared-state");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = INTERVAL.toMillis();
-        timer.scheduleWithFixedDelay(this::refreshNow, millis, millis, TimeUnit.MILLISECONDS);
+    public void start() {
+        periodic.start();
     }
 
     @Override
     public void close() {
-        ScheduledExecutorService current;
-        synchronized (this) {
-            current = timer;
-            timer = null;
-        }
-        if (current == null) return;
-        current.shutdownNow();
-        try {
-            current.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        periodic.close();
     }
 }

@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,7 +35,8 @@ public final class HandoffJob implements AutoCloseable {
     private final Clock clock;
     private final Runnable wake;
     private final NoticeOutbox outbox = new NoticeOutbox();
-    private ScheduledExecutorService timer;
+    private final dev.tocsin.time.Periodic periodic = new dev.tocsin.time.Periodic("handoff-notices", java.time.Duration.ZERO,
+            DEFAULT_INTERVAL, this::runOnce);
 
     /**
      * @param onCalls who is on call for a schedule id (rules plus stored overrides)
@@ -92,35 +90,12 @@ public final class HandoffJob implements AutoCloseable {
         return written;
     }
 
-    public synchronized void start() {
-        if (timer != null) return;
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "handoff-notices");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("Writing schedule notices failed; trying again next minute", e);
-            }
-        }, 0, DEFAULT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        periodic.start();
     }
 
     @Override
     public void close() {
-        ScheduledExecutorService current;
-        synchronized (this) {
-            current = timer;
-            timer = null;
-        }
-        if (current == null) return;
-        current.shutdownNow();
-        try {
-            current.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        periodic.close();
     }
 }

@@ -4,9 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every {@link #DEFAULT_INTERVAL}, closes cover and swap requests whose time has come and tells their
@@ -19,22 +16,16 @@ public final class RequestExpiry implements AutoCloseable {
 
     private final CoverRequests covers;
     private final SwapRequests swaps;
-    private ScheduledExecutorService timer;
+    private final dev.tocsin.time.Periodic periodic;
 
     public RequestExpiry(CoverRequests covers, SwapRequests swaps) {
         this.covers = covers;
         this.swaps = swaps;
+        this.periodic = new dev.tocsin.time.Periodic("tocsin-request-expiry", DEFAULT_INTERVAL, DEFAULT_INTERVAL, this::runOnce);
     }
 
-    public synchronized void start() {
-        if (timer != null) return;
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tocsin-request-expiry");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = DEFAULT_INTERVAL.toMillis();
-        timer.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    public void start() {
+        periodic.start();
     }
 
     public void runOnce() {
@@ -42,18 +33,8 @@ public final class RequestExpiry implements AutoCloseable {
         swaps.expireDue();
     }
 
-    private void runQuietly() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            // A database hiccup must not stop the timer; the next run (or any read) catches up.
-            LOG.warn("expiring cover and swap requests failed: {}", e.getMessage());
-        }
-    }
-
     @Override
-    public synchronized void close() {
-        if (timer != null) timer.shutdownNow();
-        timer = null;
+    public void close() {
+        periodic.close();
     }
 }
