@@ -36,6 +36,7 @@ import dev.tocsin.incident.Incidents;
 import dev.tocsin.oncall.OnCallRoutes;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.handoff.HandoffJob;
+import dev.tocsin.report.PageCounts;
 import dev.tocsin.report.ReportRoutes;
 import dev.tocsin.simulate.SimulateRoutes;
 import dev.tocsin.override.CoverRequests;
@@ -127,7 +128,7 @@ public final class Tocsin implements AutoCloseable {
                     new IngestRoutes(config::current, intake, clock, metrics),
                     new NoticeRoutes(database, config, auth, notices::wake),
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
-                    new ReportRoutes(config, onCall, auth),
+                    new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
                     new TwilioWebhooks(config::current, incidents, escalations,
                             new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /** {@code tocsin hours}: the on-call hours report (primary, backup, outside working hours) for a period. */
 @Command(name = "hours", mixinStandardHelpOptions = true,
-        description = {"On-call hours per person for a period: primary, backup, and how many fell outside working hours.",
+        description = {"On-call hours per person for a period: primary, backup, and how many fell outside working hours;",
+                "pages (incidents the person was paged for), notifications sent, and pages outside working hours.",
                 "Admins see everyone; others their own line."})
 final class HoursCommand implements Runnable {
     @Mixin
@@ -45,13 +46,17 @@ final class HoursCommand implements Runnable {
             return;
         }
         JsonNode report = server.client().get(query);
-        out.printf("%-16s %9s %9s %9s %15s%n", "USER", "PRIMARY", "BACKUP", "TOTAL", "OUTSIDE-WORK");
+        out.printf("%-16s %9s %9s %9s %15s %6s %8s %15s%n", "USER", "PRIMARY", "BACKUP", "TOTAL", "OUTSIDE-WORK",
+                "PAGES", "NOTIFIED", "PAGES-OUTSIDE");
         for (JsonNode person : report.path("people")) {
             JsonNode outside = person.path("outside_working_hours");
-            out.printf(java.util.Locale.ROOT, "%-16s %9.2f %9.2f %9.2f %15s%n", person.path("user_id").asText(),
+            JsonNode pagesOutside = person.path("pages_outside_working_hours");
+            out.printf(java.util.Locale.ROOT, "%-16s %9.2f %9.2f %9.2f %15s %6d %8d %15s%n", person.path("user_id").asText(),
                     person.path("primary_hours").asDouble(), person.path("backup_hours").asDouble(),
                     person.path("total_hours").asDouble(),
-                    outside.isNumber() ? String.format(java.util.Locale.ROOT, "%.2f", outside.asDouble()) : "-");
+                    outside.isNumber() ? String.format(java.util.Locale.ROOT, "%.2f", outside.asDouble()) : "-",
+                    person.path("pages").asInt(), person.path("notifications").asInt(),
+                    pagesOutside.isNumber() ? pagesOutside.asText() : "-");
         }
         out.flush();
     }

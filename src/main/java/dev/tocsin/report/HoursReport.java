@@ -17,17 +17,27 @@ import java.util.Map;
 
 /**
  * The on-call hours report (for compensation): per person, hours on call in [from, to) as primary and as
- * backup, and how many of them fell outside the person's working hours. Pure: the configuration, each
- * schedule's final shifts in the period ({@link dev.tocsin.schedule.OnCall#shifts}, computed by the caller)
- * and the period are arguments.
+ * backup, and how many of them fell outside the person's working hours; and how often they were paged. Pure:
+ * the configuration, each schedule's final shifts in the period ({@link dev.tocsin.schedule.OnCall#shifts},
+ * computed by the caller), the pages in the period ({@link PageCounts#in}, read by the caller) and the period
+ * are arguments.
  */
 public final class HoursReport {
     private HoursReport() {
     }
 
-    /** @param shifts schedule id → its final shifts in [from, to) */
+    /** The report without pages (every page count zero). */
     public static List<PersonHours> compute(Organisation organisation, Map<String, List<Shift>> shifts,
                                             Instant from, Instant to) {
+        return compute(organisation, shifts, List.of(), from, to);
+    }
+
+    /**
+     * @param shifts schedule id → its final shifts in [from, to)
+     * @param paged  who was paged for which incident in [from, to); people no longer configured are left out
+     */
+    public static List<PersonHours> compute(Organisation organisation, Map<String, List<Shift>> shifts,
+                                            List<PageCounts.Paged> paged, Instant from, Instant to) {
         ScheduleRole.Classifier classifier = ScheduleRole.Classifier.of(organisation);
         Map<String, Map<ScheduleRole, List<Intervals.Interval>>> byUser = new HashMap<>();
         Map<String, Map<String, Intervals>> perSchedule = new HashMap<>();
@@ -45,6 +55,8 @@ public final class HoursReport {
             ofSchedule.forEach((userId, intervals) -> perSchedule.computeIfAbsent(userId, id -> new LinkedHashMap<>())
                     .put(schedule.id(), Intervals.of(intervals)));
         }
+        Map<String, List<PageCounts.Paged>> pagesByUser = new HashMap<>();
+        for (PageCounts.Paged page : paged) pagesByUser.computeIfAbsent(page.userId(), id -> new ArrayList<>()).add(page);
         List<PersonHours> report = new ArrayList<>();
         for (User user : organisation.document().users()) {
             Map<ScheduleRole, List<Intervals.Interval>> roles = byUser.getOrDefault(user.id(), Map.of());
@@ -57,12 +69,16 @@ public final class HoursReport {
             List<PersonHours.ScheduleHours> schedules = new ArrayList<>();
             perSchedule.getOrDefault(user.id(), Map.of()).forEach((scheduleId, intervals) -> schedules.add(
                     new PersonHours.ScheduleHours(scheduleId, classifier.roleOf(scheduleId).wireName(), hours(intervals.length()))));
+            List<PageCounts.Paged> pages = pagesByUser.getOrDefault(user.id(), List.of());
+            int notifications = pages.stream().mapToInt(PageCounts.Paged::sent).sum();
+            int pagesOutside = (int) pages.stream().filter(page -> !working.contains(page.firstNotifiedAt())).count();
             report.add(new PersonHours(user.id(), user.name(),
                     (user.timezone() == null ? User.DEFAULT_TIMEZONE : user.timezone()).getId(),
                     hasWorkingHours ? user.workingHours().toString() : null,
                     hours(primary.length()), hours(backup.length()), hours(primary.length().plus(backup.length())),
                     hasWorkingHours ? hours(primaryOutside) : null, hasWorkingHours ? hours(backupOutside) : null,
-                    hasWorkingHours ? hours(primaryOutside.plus(backupOutside)) : null, schedules));
+                    hasWorkingHours ? hours(primaryOutside.plus(backupOutside)) : null,
+                    pages.size(), notifications, hasWorkingHours ? pagesOutside : null, schedules));
         }
         return report;
     }

@@ -54,6 +54,14 @@ record Intervals(List<Interval> parts) {
         return new Intervals(result);
     }
 
+    /** Whether the instant lies in one of the intervals (start inclusive, end exclusive). */
+    boolean contains(Instant instant) {
+        for (Interval part : parts) {
+            if (!instant.isBefore(part.start()) && instant.isBefore(part.end())) return true;
+        }
+        return false;
+    }
+
     Duration length() {
         Duration total = Duration.ZERO;
         for (Interval part : parts) total = total.plus(Duration.between(part.start(), part.end()));

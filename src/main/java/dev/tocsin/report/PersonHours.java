@@ -8,11 +8,16 @@ import java.util.List;
  *
  * @param workingHours the person's working hours as configured, or null if none are
  * @param primaryOutsideWorkingHours of the primary hours, those outside working hours; null without working hours
+ * @param pages         distinct incidents the person was paged for (a notification created in the period)
+ * @param notifications of those pages' notifications, the ones that went out (sent or delivered, bundled included)
+ * @param pagesOutsideWorkingHours of the pages, those whose first notification to the person fell outside their
+ *                      working hours; null without working hours
  */
 public record PersonHours(String userId, String name, String timezone, String workingHours,
                           double primaryHours, double backupHours, double totalHours,
                           Double primaryOutsideWorkingHours, Double backupOutsideWorkingHours,
-                          Double outsideWorkingHours, List<ScheduleHours> schedules) {
+                          Double outsideWorkingHours, int pages, int notifications, Integer pagesOutsideWorkingHours,
+                          List<ScheduleHours> schedules) {
     public PersonHours {
         schedules = List.copyOf(schedules);
     }

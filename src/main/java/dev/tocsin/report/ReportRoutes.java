@@ -31,11 +31,13 @@ public final class ReportRoutes implements Routes {
 
     private final ConfigService config;
     private final OnCallService onCall;
+    private final PageCounts pages;
     private final Auth auth;
 
-    public ReportRoutes(ConfigService config, OnCallService onCall, Auth auth) {
+    public ReportRoutes(ConfigService config, OnCallService onCall, PageCounts pages, Auth auth) {
         this.config = config;
         this.onCall = onCall;
+        this.pages = pages;
         this.auth = auth;
     }
 
@@ -61,7 +63,7 @@ public final class ReportRoutes implements Routes {
         for (Schedule schedule : organisation.document().schedules()) {
             shifts.put(schedule.id(), onCall.forSchedule(schedule.id()).shifts(from, to));
         }
-        List<PersonHours> report = HoursReport.compute(organisation, shifts, from, to);
+        List<PersonHours> report = HoursReport.compute(organisation, shifts, pages.in(from, to), from, to);
         // Hours feed compensation: a person who is not an admin sees only their own line.
         if (!caller.role().includes(Role.ADMIN)) {
             report = report.stream().filter(person -> person.userId().equals(caller.userId())).toList();

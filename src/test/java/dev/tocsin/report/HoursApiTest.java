@@ -63,8 +63,8 @@ class HoursApiTest {
             TestHttp.Response byParameter = server.http().get("/api/v1/reports/hours?from=2027-03-01&to=2027-04-01&format=csv");
             assertThat(byParameter.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
             assertThat(byParameter.body()).startsWith(HoursCsv.HEADER + "\r\n")
-                    .contains("alice,Alice Keller,Europe/Zurich,Mon-Fri 08:00-18:00,0.00,0.00,0.00,0.00,0.00,0.00\r\n")
-                    .contains("bob,Bob Meier,UTC,,0.00,0.00,0.00,,,\r\n");
+                    .contains("alice,Alice Keller,Europe/Zurich,Mon-Fri 08:00-18:00,0.00,0.00,0.00,0.00,0.00,0.00,0,0,0\r\n")
+                    .contains("bob,Bob Meier,UTC,,0.00,0.00,0.00,,,,0,0,\r\n");
             HttpRequest.Builder accept = server.http().builder("/api/v1/reports/hours?from=2027-03-01&to=2027-04-01")
                     .header("Accept", "text/csv").GET();
             assertThat(server.http().send(accept).body()).isEqualTo(byParameter.body());
@@ -91,7 +91,7 @@ class HoursApiTest {
             int exit = TocsinCommand.commandLine().setOut(new PrintWriter(out)).execute("hours", "--from", "2027-03-22T08:00:00Z",
                     "--to", "2027-03-29T07:00:00Z", "--csv", "--server", server.baseUrl(), "--token", token);
             assertThat(exit).isZero();
-            assertThat(out.toString()).contains("alice,Alice Keller,Europe/Zurich,Mon-Fri 08:00-18:00,167.00,0.00,167.00,117.00,0.00,117.00\r\n");
+            assertThat(out.toString()).contains("alice,Alice Keller,Europe/Zurich,Mon-Fri 08:00-18:00,167.00,0.00,167.00,117.00,0.00,117.00,0,0,0\r\n");
         }
     }
 
@@ -104,7 +104,7 @@ class HoursApiTest {
             int exit = TocsinCommand.commandLine().setOut(new PrintWriter(out)).execute("hours", "--from", "2027-03-01",
                     "--to", "2027-04-01", "--server", server.baseUrl(), "--token", token);
             assertThat(exit).isZero();
-            assertThat(out.toString()).contains("USER", "PRIMARY", "alice", "0.00", "bob");
+            assertThat(out.toString()).contains("USER", "PRIMARY", "PAGES", "NOTIFIED", "PAGES-OUTSIDE", "alice", "0.00", "bob");
         }
     }
 }

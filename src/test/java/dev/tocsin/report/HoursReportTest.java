@@ -103,13 +103,41 @@ class HoursReportTest {
     void csvHasOneLinePerPersonWithQuotedNamesAndEmptyCellsForUnknownWorkingHours() {
         List<PersonHours> report = List.of(
                 new PersonHours("alice", "Keller, Alice \"Al\"", "Europe/Zurich", "Mon-Fri 08:00-18:00",
-                        167, 13, 180, 118.0, 7.0, 125.0, List.of()),
-                new PersonHours("bob", "=cmd()", "UTC", null, 1.5, 0, 1.5, null, null, null, List.of()));
+                        167, 13, 180, 118.0, 7.0, 125.0, 3, 7, 2, List.of()),
+                new PersonHours("bob", "=cmd()", "UTC", null, 1.5, 0, 1.5, null, null, null, 1, 0, null, List.of()));
 
         String csv = HoursCsv.write(report);
 
         assertThat(csv).isEqualTo(HoursCsv.HEADER + "\r\n"
-                + "alice,\"Keller, Alice \"\"Al\"\"\",Europe/Zurich,Mon-Fri 08:00-18:00,167.00,13.00,180.00,118.00,7.00,125.00\r\n"
-                + "bob,\"'=cmd()\",UTC,,1.50,0.00,1.50,,,\r\n");
+                + "alice,\"Keller, Alice \"\"Al\"\"\",Europe/Zurich,Mon-Fri 08:00-18:00,167.00,13.00,180.00,118.00,7.00,125.00,3,7,2\r\n"
+                + "bob,\"'=cmd()\",UTC,,1.50,0.00,1.50,,,,1,0,\r\n");
+    }
+
+    @Test
+    void pagesAreCountedPerIncidentAndThoseOutsideWorkingHoursByTheFirstNotificationInThePersonsTimeZone() {
+        List<PageCounts.Paged> paged = List.of(
+                // Tuesday 23 March 17:30 CET (16:30Z): at work, although a later notification came after 18:00.
+                new PageCounts.Paged("alice", 1, Instant.parse("2027-03-23T16:30:00Z"), 4),
+                // Tuesday 23 March 18:00 CET (17:00Z): the end of her working day is outside it.
+                new PageCounts.Paged("alice", 2, Instant.parse("2027-03-23T17:00:00Z"), 1),
+                // Monday 29 March 07:30 CEST (05:30Z): before work, in summer time.
+                new PageCounts.Paged("alice", 3, Instant.parse("2027-03-29T05:30:00Z"), 0),
+                new PageCounts.Paged("bob", 2, Instant.parse("2027-03-23T17:00:00Z"), 2),
+                new PageCounts.Paged("somebody-removed", 4, Instant.parse("2027-03-23T17:00:00Z"), 1));
+
+        List<PersonHours> report = HoursReport.compute(example, Map.of(), paged, FROM, TO);
+
+        PersonHours alice = line(report, "alice");
+        assertThat(alice.pages()).isEqualTo(3);
+        assertThat(alice.notifications()).isEqualTo(5);
+        assertThat(alice.pagesOutsideWorkingHours()).isEqualTo(2);
+        PersonHours bob = line(report, "bob");
+        assertThat(bob.pages()).isEqualTo(1);
+        assertThat(bob.notifications()).isEqualTo(2);
+        assertThat(bob.pagesOutsideWorkingHours()).as("Bob has no working hours").isNull();
+        PersonHours carol = line(report, "carol");
+        assertThat(carol.pages()).isZero();
+        assertThat(carol.notifications()).isZero();
+        assertThat(report).extracting(PersonHours::userId).doesNotContain("somebody-removed");
     }
 }
