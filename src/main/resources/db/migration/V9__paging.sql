@@ -45,6 +45,8 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_incident ON notifications (incident_id, id);
 CREATE INDEX notifications_method ON notifications (user_id, contact_method_id, status);
 CREATE INDEX notifications_provider_id ON notifications (provider_id);
+-- The hours report counts pages per period.
+CREATE INDEX notifications_created ON notifications (created_at);
 
 -- Contact methods a person proved they receive (a code sent to the method, typed back).
 CREATE TABLE contact_verifications (
