@@ -25,6 +25,8 @@ final class LeasedFirings {
     private final String node;
     private final Map<String, TimerHandler> handlers;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set by {@link TimerEngine#halt()}: do nothing more, as if the process had died (claims stay leased). */
+    private volatile boolean halted;
 
     LeasedFirings(Database database, TimerStore store, String node, Map<String, TimerHandler> handlers) {
         this.database = database;
@@ -35,6 +37,14 @@ final class LeasedFirings {
 
     int inFlight() {
         return inFlight.size();
+    }
+
+    void halt() {
+        halted = true;
+    }
+
+    boolean halted() {
+        return halted;
     }
 
     /** Performs and completes timers this node has leased; returns how many fired. */
@@ -52,6 +62,7 @@ final class LeasedFirings {
         List<Timer> completing = new ArrayList<>(claimed.size());
         List<Object> outcomes = new ArrayList<>(claimed.size());
         for (Timer timer : claimed) {
+            if (halted) break;
             // The store only hands out kinds this node has handlers for, and only these kinds are leased.
             var handler = (TimerHandler.WithOutsideWork) handlers.get(timer.kind());
             Object outcome;
@@ -59,9 +70,12 @@ final class LeasedFirings {
                 outcome = handler.perform(timer, now);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                if (halted) break;
                 failed(timer, now, e.toString());
                 continue;
             }
+            // Halted during the outside work: its outcome dies with the "process", the lease stays to expire.
+            if (halted) break;
             completing.add(timer);
             outcomes.add(outcome);
             completions.add(database.write(handle -> {
@@ -76,6 +90,7 @@ final class LeasedFirings {
                 if (completions.get(i).join()) fired++;
             } catch (RuntimeException e) {
                 RuntimeException cause = Database.unwrap(e);
+                if (halted) continue;
                 LOG.warn("Timer {} ({}) failed", completing.get(i).id(), completing.get(i).kind(), cause);
                 failed(completing.get(i), now, cause.toString());
             }
@@ -103,7 +118,7 @@ final class LeasedFirings {
     /** Extends the leases of the timers still being worked on. */
     void renew(Instant expires) {
         try {
-            if (inFlight.isEmpty()) return;
+            if (halted || inFlight.isEmpty()) return;
             Set<Long> ids = Set.copyOf(inFlight);
             database.writeAndWait(handle -> {
                 store.renew(handle, node, ids, expires);
