@@ -133,7 +133,19 @@ public final class Paging implements IncidentObserver {
             opened(handle, incident, at);
             return;
         }
-        carryOut(handle, incident, Escalation.retrigger(state.get(), at, resolver.get()), at, Actor.system(), Channel.SYSTEM);
+        carryOut(handle, incident, Escalation.retrigger(withTurnsNow(handle, state.get()), at, resolver.get()), at,
+                Actor.system(), Channel.SYSTEM);
+    }
+
+    /**
+     * The stored state with the policy's round-robin positions as they are now. The state keeps the positions it
+     * saw when it last moved, but other incidents have taken turns since: a level entered later (by escalating,
+     * a re-trigger, by hand) must take the next turn, not the one this incident saw when it was opened.
+     */
+    private EscalationState withTurnsNow(Handle handle, EscalationState state) {
+        return new EscalationState(state.incidentId(), state.policy(), state.status(), state.levelIndex(), state.round(),
+                state.generation(), state.paged(), state.escalatesAt(), store.cursors(handle, state.policy().id()),
+                state.picks());
     }
 
     /** The escalation timer with this key came due. A stale key (the incident moved on) changes nothing. */
@@ -141,7 +153,7 @@ public final class Paging implements IncidentObserver {
         Optional<Incident> incident = incidents.findIncident(handle, incidentId);
         Optional<EscalationState> state = store.escalation(handle, incidentId);
         if (incident.isEmpty() || state.isEmpty() || incident.get().status() != IncidentStatus.TRIGGERED) return;
-        carryOut(handle, incident.get(), Escalation.onTimer(state.get(), key, now, resolver.get()), now,
+        carryOut(handle, incident.get(), Escalation.onTimer(withTurnsNow(handle, state.get()), key, now, resolver.get()), now,
                 Actor.system(), Channel.SYSTEM);
     }
 
@@ -150,7 +162,7 @@ public final class Paging implements IncidentObserver {
         Optional<Incident> incident = incidents.findIncident(handle, incidentId);
         Optional<EscalationState> state = store.escalation(handle, incidentId);
         if (incident.isEmpty() || state.isEmpty()) return;
-        carryOut(handle, incident.get(), Escalation.onUnreachable(state.get(), userId, now, resolver.get()), now,
+        carryOut(handle, incident.get(), Escalation.onUnreachable(withTurnsNow(handle, state.get()), userId, now, resolver.get()), now,
                 Actor.system(), Channel.SYSTEM);
     }
 
@@ -163,7 +175,7 @@ public final class Paging implements IncidentObserver {
         if (incident.status() == IncidentStatus.RESOLVED) {
             throw ApiException.conflict("incident " + incident.number() + " is resolved; nothing to escalate");
         }
-        Optional<EscalationState> stored = store.escalation(handle, incident.id());
+        Optional<EscalationState> stored = store.escalation(handle, incident.id()).map(state -> withTurnsNow(handle, state));
         Optional<EscalationPolicy> policy = stored.map(EscalationState::policy).or(() -> policyOf(incident));
         if (policy.isEmpty() || policy.get().levels().isEmpty()) {
             throw ApiException.conflict("service " + incident.serviceId() + " has no escalation policy to escalate on");

@@ -40,7 +40,16 @@ final class PagingStore {
         }
     }
 
+    /**
+     * The policy's round-robin positions, locked until the transaction ends: two incidents taking a turn at once
+     * (on two nodes, or two writer lanes) would otherwise both read the same position and page the same person.
+     * The no-op UPDATE is the lock (PostgreSQL row locks; SQLite has one writer anyway), and the SELECT after it
+     * sees the latest committed positions. A first turn of a level has no row to lock: two of those at once make
+     * one INSERT fail, and its transaction runs again.
+     */
     Map<Integer, Integer> cursors(Handle handle, String policyId) {
+        handle.createUpdate("UPDATE round_robin_cursors SET position = position WHERE policy_id = :policy")
+                .bind("policy", policyId).execute();
         Map<Integer, Integer> cursors = new HashMap<>();
         handle.createQuery("SELECT level_index, position FROM round_robin_cursors WHERE policy_id = :policy")
                 .bind("policy", policyId)

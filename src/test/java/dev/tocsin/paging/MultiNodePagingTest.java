@@ -39,10 +39,11 @@ class MultiNodePagingTest {
 
     @Test
     void everyIncidentIsPagedOnceWhenOneOfThreeNodesDiesMidRun() throws Exception {
-        try (PagingCluster cluster = new PagingCluster(NODES, INCIDENTS, "15m", TWILIO_DELAY_MILLIS)) {
+        try (PagingCluster cluster = new PagingCluster(NODES,
+                PagingCluster.onePersonPerIncident(INCIDENTS, "15m"), TWILIO_DELAY_MILLIS)) {
             TimerEngine victim = cluster.nodes.get(1).timers();
             AtomicLong haltedAt = new AtomicLong();
-            cluster.openIncidents(node -> {
+            cluster.openIncidents(INCIDENTS, PagingCluster::key, 1, node -> {
                 if (node != 1) return;
                 // Its share of incidents is in: kill its engine while it holds deliveries, before all are sent.
                 long until = System.currentTimeMillis() + 10_000;
@@ -107,8 +108,9 @@ class MultiNodePagingTest {
     @Test
     void eachEscalationFiresOnceAcrossThreeNodes() throws Exception {
         int incidentCount = 100;
-        try (PagingCluster cluster = new PagingCluster(NODES, incidentCount, "3s", TWILIO_DELAY_MILLIS)) {
-            cluster.openIncidents(node -> { });
+        try (PagingCluster cluster = new PagingCluster(NODES,
+                PagingCluster.onePersonPerIncident(incidentCount, "3s"), TWILIO_DELAY_MILLIS)) {
+            cluster.openIncidents(incidentCount, PagingCluster::key, 1, node -> { });
             waitFor(() -> cluster.count("SELECT COUNT(*) FROM notifications WHERE status = 'sent' AND user_id LIKE 'second-%'")
                     >= incidentCount);
             Thread.sleep(500);   // a second escalation or page would land now
@@ -134,6 +136,47 @@ class MultiNodePagingTest {
                     + System.currentTimeMillis() + ")")).as("pending timers that should have fired").isZero();
             System.out.println("multi-node escalation: " + incidentCount + " incidents on " + NODES + " nodes escalated once each;"
                     + " SMS per node " + cluster.smsPerNode());
+        }
+    }
+
+    @Test
+    void aRoundRobinLevelTakesTurnsAcrossThreeNodes() throws Exception {
+        int incidentCount = 120;
+        int services = 12;
+        List<String> people = List.of("lead", "ann", "ben", "cem");
+        try (PagingCluster cluster = new PagingCluster(NODES, twilioUrl -> {
+            StringBuilder yaml = new StringBuilder("users:\n");
+            for (String person : people) {
+                yaml.append("  - { id: ").append(person).append(", name: ").append(person).append(", contact_methods: [ { id: ")
+                        .append(person).append("-sms, type: sms, to: \"+4179000000").append(people.indexOf(person))
+                        .append("\" } ], notification_rules: { high: [ { after: 0m, via: ").append(person).append("-sms } ] } }\n");
+            }
+            yaml.append("""
+                    escalation_policies:
+                      - id: turns
+                        levels:
+                          - { notify: [ "user:lead" ], escalate_after: 3s }
+                          - { notify: [ "user:ann", "user:ben", "user:cem" ], assign: round_robin }
+                    services:
+                    """);
+            for (int service = 0; service < services; service++) {
+                yaml.append("  - { id: service-").append(service).append(", name: Service ").append(service)
+                        .append(", escalation_policy: turns, integrations: [ { type: events-v2, key: ")
+                        .append(PagingCluster.key(service)).append(" } ] }\n");
+            }
+            return yaml + PagingCluster.providers(twilioUrl);
+        }, 0)) {
+            cluster.openIncidents(incidentCount, i -> PagingCluster.key(i % services), 4, node -> { });
+            waitFor(() -> cluster.count("SELECT COUNT(*) FROM notifications WHERE user_id <> 'lead'") >= incidentCount);
+            Thread.sleep(500);   // a page too many would land now
+
+            // Each incident escalated to the next turn, whichever node fired its escalation: a third of them each.
+            Map<String, Long> paged = new java.util.TreeMap<>();
+            cluster.database().jdbi().useHandle(handle -> handle.createQuery(
+                            "SELECT user_id, COUNT(*) AS pages FROM notifications WHERE user_id <> 'lead' GROUP BY user_id")
+                    .map((rs, ctx) -> Map.entry(rs.getString("user_id"), rs.getLong("pages")))
+                    .forEach(entry -> paged.put(entry.getKey(), entry.getValue())));
+            assertThat(paged).containsOnly(Map.entry("ann", 40L), Map.entry("ben", 40L), Map.entry("cem", 40L));
         }
     }
 

@@ -45,7 +45,6 @@ final class PagingCluster implements AutoCloseable {
     final WireMockServer twilio = new WireMockServer(options().dynamicPort().containerThreads(32));
     final List<Tocsin> nodes = new ArrayList<>();
     private final TestDatabases.TestDatabase database;
-    private final int services;
 
     /** What a node's sender does once that node's share of incidents is in. */
     interface AfterShare {
@@ -56,8 +55,8 @@ final class PagingCluster implements AutoCloseable {
     record Sms(String to, List<Long> incidents, String node) {
     }
 
-    PagingCluster(int nodeCount, int services, String escalateAfter, int twilioDelayMillis) {
-        this.services = services;
+    /** @param yaml the configuration, given the fake Twilio's URL (see {@link #onePersonPerIncident}) */
+    PagingCluster(int nodeCount, java.util.function.UnaryOperator<String> yaml, int twilioDelayMillis) {
         this.database = TestDatabases.postgres();
         try {
             twilio.start();
@@ -69,8 +68,9 @@ final class PagingCluster implements AutoCloseable {
                 nodes.add(Tocsin.start(new Settings("127.0.0.1", 0, database.url(), "http://node-" + n + ".test", null, false),
                         Clock.systemUTC()));
             }
-            String yaml = yaml(escalateAfter);
-            nodes.get(0).config().apply(yaml, "cluster.yaml", TestServer.testEnvironment(yaml), false, true, Actor.system());
+            String configuration = yaml.apply(twilio.baseUrl());
+            nodes.get(0).config().apply(configuration, "cluster.yaml", TestServer.testEnvironment(configuration), false, true,
+                    Actor.system());
             for (Tocsin node : nodes) node.config().refresh();
         } catch (RuntimeException e) {
             close();
@@ -82,11 +82,23 @@ final class PagingCluster implements AutoCloseable {
         return "+41" + (who.equals("first") ? "791" : "792") + String.format("%06d", service);
     }
 
-    private static String key(int service) {
+    /** The integration key of {@code service-<i>}. */
+    static String key(int service) {
         return String.format("cluster-key-%04d", service);
     }
 
-    private String yaml(String escalateAfter) {
+    /** The configuration of the class comment: {@code services} services, each with its own two people. */
+    static java.util.function.UnaryOperator<String> onePersonPerIncident(int services, String escalateAfter) {
+        return twilioUrl -> yaml(services, escalateAfter, twilioUrl);
+    }
+
+    /** Twilio settings pointing at the fake, as the last lines of a configuration. */
+    static String providers(String twilioUrl) {
+        return "providers:\n  twilio: { account_sid: \"${TWILIO_ACCOUNT_SID}\","
+                + " auth_token: \"${TWILIO_AUTH_TOKEN}\", from: \"+15550100\", api_url: \"" + twilioUrl + "\" }\n";
+    }
+
+    private static String yaml(int services, String escalateAfter, String twilioUrl) {
         StringBuilder users = new StringBuilder("users:\n");
         StringBuilder policies = new StringBuilder("escalation_policies:\n");
         StringBuilder servicesYaml = new StringBuilder("services:\n");
@@ -105,8 +117,7 @@ final class PagingCluster implements AutoCloseable {
                     .append(", escalation_policy: policy-").append(i).append(", integrations: [ { type: events-v2, key: ")
                     .append(key(i)).append(" } ] }\n");
         }
-        return users + "" + policies + servicesYaml + "providers:\n  twilio: { account_sid: \"${TWILIO_ACCOUNT_SID}\","
-                + " auth_token: \"${TWILIO_AUTH_TOKEN}\", from: \"+15550100\", api_url: \"" + twilio.baseUrl() + "\" }\n";
+        return users + "" + policies + servicesYaml + providers(twilioUrl);
     }
 
     /** A shared connection pool for checking the database; the nodes' own are used by their engines. */
@@ -115,25 +126,29 @@ final class PagingCluster implements AutoCloseable {
     }
 
     /**
-     * Sends one critical PagerDuty v2 trigger per service, service {@code i} to node {@code i % nodes}, the nodes
-     * taken concurrently (one sender per node). {@code afterNode} runs in that node's sender once its share is in.
+     * Sends {@code count} critical PagerDuty v2 triggers, trigger {@code i} with routing key {@code routingKey(i)} to
+     * node {@code i % nodes}, from {@code sendersPerNode} concurrent senders per node. {@code afterShare} runs in each
+     * sender once its share is in.
      */
-    void openIncidents(AfterShare afterNode) throws Exception {
-        ExecutorService senders = Executors.newFixedThreadPool(nodes.size());
+    void openIncidents(int count, java.util.function.IntFunction<String> routingKey, int sendersPerNode, AfterShare afterShare)
+            throws Exception {
+        int senderCount = nodes.size() * sendersPerNode;
+        ExecutorService senders = Executors.newFixedThreadPool(senderCount);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int n = 0; n < nodes.size(); n++) {
-                int node = n;
+            for (int s = 0; s < senderCount; s++) {
+                int sender = s;
+                int node = s % nodes.size();
                 done.add(senders.submit(() -> {
                     TestHttp http = new TestHttp("http://127.0.0.1:" + nodes.get(node).port(), null).anonymous();
-                    for (int i = node; i < services; i += nodes.size()) {
+                    for (int i = sender; i < count; i += senderCount) {
                         TestHttp.Response response = http.postJson("/v2/enqueue", """
                                 {"routing_key":"%s","event_action":"trigger","dedup_key":"%s",
                                  "payload":{"summary":"Disk full on host %d","source":"host-%d","severity":"critical"}}"""
-                                .formatted(key(i), UUID.randomUUID(), i, i));
+                                .formatted(routingKey.apply(i), UUID.randomUUID(), i, i));
                         assertThat(response.status()).as(response.body()).isEqualTo(202);
                     }
-                    afterNode.accept(node);
+                    afterShare.accept(node);
                     return null;
                 }));
             }
