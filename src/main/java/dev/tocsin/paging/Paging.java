@@ -140,7 +140,8 @@ public final class Paging implements IncidentObserver {
     /**
      * The stored state with the policy's round-robin positions as they are now. The state keeps the positions it
      * saw when it last moved, but other incidents have taken turns since: a level entered later (by escalating,
-     * a re-trigger, by hand) must take the next turn, not the one this incident saw when it was opened.
+     * a re-trigger, by hand) must take the next turn, not the one this incident saw when it was opened. Another
+     * transaction taking a turn at the same time is caught when the turn is stored ({@link PagingStore#saveCursor}).
      */
     private EscalationState withTurnsNow(Handle handle, EscalationState state) {
         return new EscalationState(state.incidentId(), state.policy(), state.status(), state.levelIndex(), state.round(),
@@ -236,7 +237,7 @@ public final class Paging implements IncidentObserver {
         } else if (effect instanceof EscalationEffect.CancelTimers cancel) {
             Timers.cancelPrefix(handle, cancel.prefix(), at);
         } else if (effect instanceof EscalationEffect.RoundRobinAdvanced turn) {
-            store.saveCursor(handle, turn.policyId(), turn.levelIndex(), turn.cursor());
+            store.saveCursor(handle, turn.policyId(), turn.levelIndex(), turn.previous(), turn.cursor());
         } else if (effect instanceof EscalationEffect.NobodyToPage nobody) {
             admins.alert(handle, incident, nobody.message(), at);
         } else if (effect instanceof EscalationEffect.Timeline line) {

@@ -40,16 +40,8 @@ final class PagingStore {
         }
     }
 
-    /**
-     * The policy's round-robin positions, locked until the transaction ends: two incidents taking a turn at once
-     * (on two nodes, or two writer lanes) would otherwise both read the same position and page the same person.
-     * The no-op UPDATE is the lock (PostgreSQL row locks; SQLite has one writer anyway), and the SELECT after it
-     * sees the latest committed positions. A first turn of a level has no row to lock: two of those at once make
-     * one INSERT fail, and its transaction runs again.
-     */
+    /** The policy's round-robin positions by 0-based level index, as last committed. */
     Map<Integer, Integer> cursors(Handle handle, String policyId) {
-        handle.createUpdate("UPDATE round_robin_cursors SET position = position WHERE policy_id = :policy")
-                .bind("policy", policyId).execute();
         Map<Integer, Integer> cursors = new HashMap<>();
         handle.createQuery("SELECT level_index, position FROM round_robin_cursors WHERE policy_id = :policy")
                 .bind("policy", policyId)
@@ -58,14 +50,31 @@ final class PagingStore {
         return cursors;
     }
 
-    void saveCursor(Handle handle, String policyId, int levelIndex, int position) {
-        int updated = handle.createUpdate("""
-                        UPDATE round_robin_cursors SET position = :position WHERE policy_id = :policy AND level_index = :level""")
-                .bind("policy", policyId).bind("level", levelIndex).bind("position", position).execute();
-        if (updated == 0) {
+    /**
+     * Stores a level's next round-robin position if the turn just taken is still the current one ({@code previous},
+     * null when the level never had a turn). Two incidents taking a turn at once (two nodes, or PostgreSQL's two
+     * writer lanes) read the same position; the second to write finds it moved (its UPDATE waits for the first to
+     * commit, then matches nothing) or, for a level's first turn, hits the primary key, and fails. Its transaction
+     * is then run again (a timer after its retry delay, a write job on its own) and takes the next turn, instead of
+     * paging the same person. A compare-and-set rather than a lock taken when reading: such a lock would be held
+     * by every transaction that might take a turn, for as long as its write batch, and deadlock against the
+     * incident counter that opening an incident locks.
+     */
+    void saveCursor(Handle handle, String policyId, int levelIndex, Integer previous, int position) {
+        if (previous == null) {
             handle.createUpdate("""
                             INSERT INTO round_robin_cursors (policy_id, level_index, position) VALUES (:policy, :level, :position)""")
                     .bind("policy", policyId).bind("level", levelIndex).bind("position", position).execute();
+            return;
+        }
+        int updated = handle.createUpdate("""
+                        UPDATE round_robin_cursors SET position = :position
+                        WHERE policy_id = :policy AND level_index = :level AND position = :previous""")
+                .bind("policy", policyId).bind("level", levelIndex).bind("position", position).bind("previous", previous)
+                .execute();
+        if (updated == 0) {
+            throw new IllegalStateException("another incident took the round-robin turn of policy " + policyId + " level "
+                    + (levelIndex + 1) + " meanwhile; trying again");
         }
     }
 

@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MultiNodePagingTest {
     private static final int NODES = 3;
     private static final int INCIDENTS = 200;
+    /** The trigger before which node 1 dies: one of node 1's, about two thirds into the run. */
+    private static final int CRASH_AT = 1 + NODES * 44;
     /** Twilio answers after this: a node is mostly in the middle of a provider call when it dies. */
     private static final int TWILIO_DELAY_MILLIS = 20;
     /** How long the nodes get to finish: the lease to expire plus the work itself, with room for a slow machine. */
@@ -43,18 +45,24 @@ class MultiNodePagingTest {
                 PagingCluster.onePersonPerIncident(INCIDENTS, "15m"), TWILIO_DELAY_MILLIS)) {
             TimerEngine victim = cluster.nodes.get(1).timers();
             AtomicLong haltedAt = new AtomicLong();
-            cluster.openIncidents(INCIDENTS, PagingCluster::key, 1, node -> {
-                if (node != 1) return;
-                // Its share of incidents is in: kill its engine while it holds deliveries, before all are sent.
-                long until = System.currentTimeMillis() + 10_000;
-                while (EngineCrashes.inFlight(victim) == 0 && System.currentTimeMillis() < until) Thread.sleep(1);
-                assertThat(EngineCrashes.inFlight(victim)).as("the node to kill holds deliveries").isPositive();
-                EngineCrashes.halt(victim);
-                haltedAt.set(System.currentTimeMillis());
+            AtomicLong leftClaimed = new AtomicLong();
+            AtomicLong sentBeforeHalt = new AtomicLong();
+            cluster.openIncidents(INCIDENTS, PagingCluster::key, 1, i -> {
+                if (i == CRASH_AT) {
+                    // Mid-run: kill node 1's engine while it holds deliveries.
+                    long until = System.currentTimeMillis() + 10_000;
+                    while (EngineCrashes.inFlight(victim) == 0 && System.currentTimeMillis() < until) Thread.sleep(1);
+                    assertThat(EngineCrashes.inFlight(victim)).as("the node to kill holds deliveries").isPositive();
+                    EngineCrashes.halt(victim);
+                    haltedAt.set(System.currentTimeMillis());
+                    leftClaimed.set(cluster.count("SELECT COUNT(*) FROM timers WHERE done_at IS NULL AND claimed_by = '"
+                            + victim.node() + "'"));
+                    sentBeforeHalt.set(cluster.sms().size());
+                }
+                // What was node 1's goes to node 0 once node 1 is dead, as a load balancer would send it.
+                return haltedAt.get() != 0 && i % NODES == 1 ? 0 : i % NODES;
             });
-            long leftClaimed = cluster.count("SELECT COUNT(*) FROM timers WHERE done_at IS NULL AND claimed_by = '"
-                    + victim.node() + "'");
-            int sentBeforeHalt = cluster.sms().size();
+            assertThat(leftClaimed.get()).as("deliveries the dead node left claimed").isPositive();
 
             waitFor(() -> cluster.count("SELECT COUNT(*) FROM notifications WHERE status = 'sent'") >= INCIDENTS);
             long finishedAfter = System.currentTimeMillis() - haltedAt.get();
@@ -110,7 +118,7 @@ class MultiNodePagingTest {
         int incidentCount = 100;
         try (PagingCluster cluster = new PagingCluster(NODES,
                 PagingCluster.onePersonPerIncident(incidentCount, "3s"), TWILIO_DELAY_MILLIS)) {
-            cluster.openIncidents(incidentCount, PagingCluster::key, 1, node -> { });
+            cluster.openIncidents(incidentCount, PagingCluster::key, 1);
             waitFor(() -> cluster.count("SELECT COUNT(*) FROM notifications WHERE status = 'sent' AND user_id LIKE 'second-%'")
                     >= incidentCount);
             Thread.sleep(500);   // a second escalation or page would land now
@@ -149,7 +157,7 @@ class MultiNodePagingTest {
             for (String person : people) {
                 yaml.append("  - { id: ").append(person).append(", name: ").append(person).append(", contact_methods: [ { id: ")
                         .append(person).append("-sms, type: sms, to: \"+4179000000").append(people.indexOf(person))
-                        .append("\" } ], notification_rules: { high: [ { after: 0m, via: ").append(person).append("-sms } ] } }\n");
+                        .append("\" } ], notification_rules: { high: [ { after: 10m, via: ").append(person).append("-sms } ] } }\n");
             }
             yaml.append("""
                     escalation_policies:
@@ -166,17 +174,20 @@ class MultiNodePagingTest {
             }
             return yaml + PagingCluster.providers(twilioUrl);
         }, 0)) {
-            cluster.openIncidents(incidentCount, i -> PagingCluster.key(i % services), 4, node -> { });
-            waitFor(() -> cluster.count("SELECT COUNT(*) FROM notifications WHERE user_id <> 'lead'") >= incidentCount);
-            Thread.sleep(500);   // a page too many would land now
+            // Nobody's rules send anything within the test (after: 10m): the escalations and their turns are the
+            // only work, so the nodes fire escalations side by side and take turns at the same moment.
+            cluster.openIncidents(incidentCount, i -> PagingCluster.key(i % services), 4);
+            waitFor(() -> cluster.count("SELECT COUNT(*) FROM incident_assignees WHERE user_id <> 'lead'") >= incidentCount);
+            Thread.sleep(500);   // a turn too many would land now
 
             // Each incident escalated to the next turn, whichever node fired its escalation: a third of them each.
             Map<String, Long> paged = new java.util.TreeMap<>();
             cluster.database().jdbi().useHandle(handle -> handle.createQuery(
-                            "SELECT user_id, COUNT(*) AS pages FROM notifications WHERE user_id <> 'lead' GROUP BY user_id")
+                            "SELECT user_id, COUNT(*) AS pages FROM incident_assignees GROUP BY user_id")
                     .map((rs, ctx) -> Map.entry(rs.getString("user_id"), rs.getLong("pages")))
                     .forEach(entry -> paged.put(entry.getKey(), entry.getValue())));
             assertThat(paged).containsOnly(Map.entry("ann", 40L), Map.entry("ben", 40L), Map.entry("cem", 40L));
+            assertThat(cluster.count("SELECT COUNT(*) FROM timeline WHERE kind = 'escalated'")).isEqualTo(incidentCount);
         }
     }
 

@@ -46,9 +46,9 @@ final class PagingCluster implements AutoCloseable {
     final List<Tocsin> nodes = new ArrayList<>();
     private final TestDatabases.TestDatabase database;
 
-    /** What a node's sender does once that node's share of incidents is in. */
-    interface AfterShare {
-        void accept(int node) throws Exception;
+    /** Runs in a sender before it sends trigger {@code i}; returns the node to send it to. */
+    interface Route {
+        int nodeFor(int i) throws Exception;
     }
 
     /** One incident's SMS as Twilio received it. */
@@ -127,10 +127,14 @@ final class PagingCluster implements AutoCloseable {
 
     /**
      * Sends {@code count} critical PagerDuty v2 triggers, trigger {@code i} with routing key {@code routingKey(i)} to
-     * node {@code i % nodes}, from {@code sendersPerNode} concurrent senders per node. {@code afterShare} runs in each
-     * sender once its share is in.
+     * node {@code i % nodes}, from {@code sendersPerNode} concurrent senders per node.
      */
-    void openIncidents(int count, java.util.function.IntFunction<String> routingKey, int sendersPerNode, AfterShare afterShare)
+    void openIncidents(int count, java.util.function.IntFunction<String> routingKey, int sendersPerNode) throws Exception {
+        openIncidents(count, routingKey, sendersPerNode, i -> i % nodes.size());
+    }
+
+    /** Like {@link #openIncidents(int, java.util.function.IntFunction, int)}, trigger {@code i} going where {@code route} says. */
+    void openIncidents(int count, java.util.function.IntFunction<String> routingKey, int sendersPerNode, Route route)
             throws Exception {
         int senderCount = nodes.size() * sendersPerNode;
         ExecutorService senders = Executors.newFixedThreadPool(senderCount);
@@ -138,17 +142,16 @@ final class PagingCluster implements AutoCloseable {
             List<Future<?>> done = new ArrayList<>();
             for (int s = 0; s < senderCount; s++) {
                 int sender = s;
-                int node = s % nodes.size();
                 done.add(senders.submit(() -> {
-                    TestHttp http = new TestHttp("http://127.0.0.1:" + nodes.get(node).port(), null).anonymous();
                     for (int i = sender; i < count; i += senderCount) {
+                        int node = route.nodeFor(i);
+                        TestHttp http = new TestHttp("http://127.0.0.1:" + nodes.get(node).port(), null).anonymous();
                         TestHttp.Response response = http.postJson("/v2/enqueue", """
                                 {"routing_key":"%s","event_action":"trigger","dedup_key":"%s",
                                  "payload":{"summary":"Disk full on host %d","source":"host-%d","severity":"critical"}}"""
                                 .formatted(routingKey.apply(i), UUID.randomUUID(), i, i));
                         assertThat(response.status()).as(response.body()).isEqualTo(202);
                     }
-                    afterShare.accept(node);
                     return null;
                 }));
             }
