@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -180,7 +181,7 @@ class MultiNodePagingTest {
             Thread.sleep(500);   // a turn too many would land now
 
             // Each incident escalated to the next turn, whichever node fired its escalation: a third of them each.
-            Map<String, Long> paged = new java.util.TreeMap<>();
+            Map<String, Long> paged = new TreeMap<>();
             cluster.database().jdbi().useHandle(handle -> handle.createQuery(
                             "SELECT user_id, COUNT(*) AS pages FROM incident_assignees GROUP BY user_id")
                     .map((rs, ctx) -> Map.entry(rs.getString("user_id"), rs.getLong("pages")))

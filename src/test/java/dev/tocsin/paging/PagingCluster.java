@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +58,7 @@ final class PagingCluster implements AutoCloseable {
     }
 
     /** @param yaml the configuration, given the fake Twilio's URL (see {@link #onePersonPerIncident}) */
-    PagingCluster(int nodeCount, java.util.function.UnaryOperator<String> yaml, int twilioDelayMillis) {
+    PagingCluster(int nodeCount, UnaryOperator<String> yaml, int twilioDelayMillis) {
         this.database = TestDatabases.postgres();
         try {
             twilio.start();
@@ -88,7 +90,7 @@ final class PagingCluster implements AutoCloseable {
     }
 
     /** The configuration of the class comment: {@code services} services, each with its own two people. */
-    static java.util.function.UnaryOperator<String> onePersonPerIncident(int services, String escalateAfter) {
+    static UnaryOperator<String> onePersonPerIncident(int services, String escalateAfter) {
         return twilioUrl -> yaml(services, escalateAfter, twilioUrl);
     }
 
@@ -129,12 +131,12 @@ final class PagingCluster implements AutoCloseable {
      * Sends {@code count} critical PagerDuty v2 triggers, trigger {@code i} with routing key {@code routingKey(i)} to
      * node {@code i % nodes}, from {@code sendersPerNode} concurrent senders per node.
      */
-    void openIncidents(int count, java.util.function.IntFunction<String> routingKey, int sendersPerNode) throws Exception {
+    void openIncidents(int count, IntFunction<String> routingKey, int sendersPerNode) throws Exception {
         openIncidents(count, routingKey, sendersPerNode, i -> i % nodes.size());
     }
 
-    /** Like {@link #openIncidents(int, java.util.function.IntFunction, int)}, trigger {@code i} going where {@code route} says. */
-    void openIncidents(int count, java.util.function.IntFunction<String> routingKey, int sendersPerNode, Route route)
+    /** Like {@link #openIncidents(int, IntFunction, int)}, trigger {@code i} going where {@code route} says. */
+    void openIncidents(int count, IntFunction<String> routingKey, int sendersPerNode, Route route)
             throws Exception {
         int senderCount = nodes.size() * sendersPerNode;
         ExecutorService senders = Executors.newFixedThreadPool(senderCount);
