@@ -27,6 +27,8 @@ final class LeasedFirings {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /** Set by {@link TimerEngine#halt()}: do nothing more, as if the process had died (claims stay leased). */
     private volatile boolean halted;
+    /** Set when the engine stops: finish the timer in hand, start no other (close() hands their claims back). */
+    private volatile boolean stopping;
 
     LeasedFirings(Database database, TimerStore store, String node, Map<String, TimerHandler> handlers) {
         this.database = database;
@@ -41,10 +43,21 @@ final class LeasedFirings {
 
     void halt() {
         halted = true;
+        stopping = true;
     }
 
-    boolean halted() {
-        return halted;
+    void stopAfterCurrent() {
+        stopping = true;
+    }
+
+    /** Started again after a stop (not after a halt: a halted engine stays dead). */
+    void resume() {
+        stopping = halted;
+    }
+
+    /** Stopping or halted: no new pass, no next timer. */
+    boolean stopping() {
+        return stopping;
     }
 
     /** Performs and completes timers this node has leased; returns how many fired. */
@@ -62,7 +75,7 @@ final class LeasedFirings {
         List<Timer> completing = new ArrayList<>(claimed.size());
         List<Object> outcomes = new ArrayList<>(claimed.size());
         for (Timer timer : claimed) {
-            if (halted) break;
+            if (stopping) break;
             // The store only hands out kinds this node has handlers for, and only these kinds are leased.
             var handler = (TimerHandler.WithOutsideWork) handlers.get(timer.kind());
             Object outcome;
