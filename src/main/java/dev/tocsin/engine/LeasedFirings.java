@@ -25,6 +25,10 @@ final class LeasedFirings {
     private final String node;
     private final Map<String, TimerHandler> handlers;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set by {@link TimerEngine#halt()}: do nothing more, as if the process had died (claims stay leased). */
+    private volatile boolean halted;
+    /** Set when the engine stops: finish the timer in hand, start no other (close() hands their claims back). */
+    private volatile boolean stopping;
 
     LeasedFirings(Database database, TimerStore store, String node, Map<String, TimerHandler> handlers) {
         this.database = database;
@@ -35,6 +39,25 @@ final class LeasedFirings {
 
     int inFlight() {
         return inFlight.size();
+    }
+
+    void halt() {
+        halted = true;
+        stopping = true;
+    }
+
+    void stopAfterCurrent() {
+        stopping = true;
+    }
+
+    /** Started again after a stop (not after a halt: a halted engine stays dead). */
+    void resume() {
+        stopping = halted;
+    }
+
+    /** Stopping or halted: no new pass, no next timer. */
+    boolean stopping() {
+        return stopping;
     }
 
     /** Performs and completes timers this node has leased; returns how many fired. */
@@ -52,6 +75,7 @@ final class LeasedFirings {
         List<Timer> completing = new ArrayList<>(claimed.size());
         List<Object> outcomes = new ArrayList<>(claimed.size());
         for (Timer timer : claimed) {
+            if (stopping) break;
             // The store only hands out kinds this node has handlers for, and only these kinds are leased.
             var handler = (TimerHandler.WithOutsideWork) handlers.get(timer.kind());
             Object outcome;
@@ -59,9 +83,12 @@ final class LeasedFirings {
                 outcome = handler.perform(timer, now);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                if (halted) break;
                 failed(timer, now, e.toString());
                 continue;
             }
+            // Halted during the outside work: its outcome dies with the "process", the lease stays to expire.
+            if (halted) break;
             completing.add(timer);
             outcomes.add(outcome);
             completions.add(database.write(handle -> {
@@ -79,6 +106,7 @@ final class LeasedFirings {
                 if (completions.get(i).join()) fired++;
             } catch (RuntimeException e) {
                 RuntimeException cause = Database.unwrap(e);
+                if (halted) continue;
                 LOG.warn("Timer {} ({}) failed", completing.get(i).id(), completing.get(i).kind(), cause);
                 failed(completing.get(i), now, cause.toString());
             }
@@ -106,7 +134,7 @@ final class LeasedFirings {
     /** Extends the leases of the timers still being worked on. */
     void renew(Instant expires) {
         try {
-            if (inFlight.isEmpty()) return;
+            if (halted || inFlight.isEmpty()) return;
             Set<Long> ids = Set.copyOf(inFlight);
             database.writeAndWait(handle -> {
                 store.renew(handle, node, ids, expires);

@@ -43,6 +43,8 @@ public final class TimerEngine implements AutoCloseable {
     /** Retry backoff: doubles from the first delay up to the last. */
     public static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     public static final Duration LAST_RETRY = Duration.ofMinutes(5);
+    /** How long stopping waits for the call in hand to finish before interrupting it (and again after). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /** A pause when a due timer is locked by another node's claim that has not committed yet. */
     private static final Duration CONTENDED_PAUSE = Duration.ofMillis(10);
     private static final String SAVEPOINT = "tocsin_timer";
@@ -97,6 +99,7 @@ public final class TimerEngine implements AutoCloseable {
     private void startThreads() {
         if (running) return;
         running = true;
+        leased.resume();
         renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread renewing = new Thread(runnable, "timer-lease-renewer");
             renewing.setDaemon(true);
@@ -144,10 +147,11 @@ public final class TimerEngine implements AutoCloseable {
         int fired = 0;
         while (true) {
             Instant expires = now.plus(LEASE);
+            if (leased.stopping()) return fired;
             Pass pass = database.writeAndWait(handle -> firstPass(handle, now, expires));
             fired += pass.firedInline();
             fired += leased.fire(pass.leased(), now);
-            if (pass.due() < BATCH) return fired;
+            if (pass.due() < BATCH || leased.stopping()) return fired;
         }
     }
 
@@ -216,8 +220,13 @@ public final class TimerEngine implements AutoCloseable {
         return leased.inFlight();
     }
 
-    /** Stops like a crash: the threads end and the claims stay until their leases expire (for tests). */
+    /**
+     * Stops like a crash (for tests): the threads end, nothing more is performed or written for the timers in hand
+     * (interrupting the firing thread alone would let it go on through its leased batch, calling providers and
+     * releasing claims), and the claims stay until their leases expire.
+     */
     void halt() {
+        leased.halt();
         stopThreads();
     }
 
@@ -230,15 +239,24 @@ public final class TimerEngine implements AutoCloseable {
     private boolean stopThreadsLocked() {
         boolean wasRunning = running;
         running = false;
-        if (renewer != null) renewer.shutdownNow();
+        // The call in hand is let finish and complete (its lease still renewed) before the thread is interrupted:
+        // provider clients answer an interrupt with a failure, so interrupting at once turned a page Twilio had
+        // accepted into a "failed (interrupted)" retry, i.e. a second SMS, on every clean shutdown.
+        leased.stopAfterCurrent();
+        wake();
         Thread firing = thread;
-        if (firing != null) {
-            firing.interrupt();
-            try {
-                firing.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            if (firing != null) {
+                firing.join(STOP_GRACE.toMillis());
+                if (firing.isAlive()) {
+                    firing.interrupt();
+                    firing.join(STOP_GRACE.toMillis());
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (renewer != null) renewer.shutdownNow();
         }
         return wasRunning || firing == null;
     }

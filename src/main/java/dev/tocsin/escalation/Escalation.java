@@ -238,11 +238,12 @@ public final class Escalation {
                                   List<EscalationEffect> effects) {
         String earlier = picks.get(index);
         for (int i = 0; i < people.size(); i++) if (people.get(i).user().equals(earlier)) return i;
-        int position = Math.floorMod(cursors.getOrDefault(index, 0), people.size());
+        Integer previous = cursors.get(index);
+        int position = Math.floorMod(previous == null ? 0 : previous, people.size());
         int nextCursor = (position + 1) % people.size();
         cursors.put(index, nextCursor);
         picks.put(index, people.get(position).user());
-        effects.add(new RoundRobinAdvanced(policy.id(), index, nextCursor));
+        effects.add(new RoundRobinAdvanced(policy.id(), index, nextCursor, previous));
         return position;
     }
 

@@ -23,8 +23,12 @@ public sealed interface EscalationEffect {
     record CancelTimers(String prefix) implements EscalationEffect {
     }
 
-    /** Remember the level's round-robin position for the next incident of the policy. */
-    record RoundRobinAdvanced(String policyId, int levelIndex, int cursor) implements EscalationEffect {
+    /**
+     * Remember the level's round-robin position for the next incident of the policy. {@code previous} is the
+     * position this turn was taken from (null: the level never had a turn), so the caller can store the new one
+     * only if no other incident took a turn meanwhile.
+     */
+    record RoundRobinAdvanced(String policyId, int levelIndex, int cursor, Integer previous) implements EscalationEffect {
     }
 
     /** Nobody at all could be paged: tell the admins (never stay silent). */

@@ -137,7 +137,20 @@ public final class Paging implements IncidentObserver {
             opened(handle, incident, at);
             return;
         }
-        carryOut(handle, incident, Escalation.retrigger(state.get(), at, resolver.get()), at, Actor.system(), Channel.SYSTEM);
+        carryOut(handle, incident, Escalation.retrigger(withTurnsNow(handle, state.get()), at, resolver.get()), at,
+                Actor.system(), Channel.SYSTEM);
+    }
+
+    /**
+     * The stored state with the policy's round-robin positions as they are now. The state keeps the positions it
+     * saw when it last moved, but other incidents have taken turns since: a level entered later (by escalating,
+     * a re-trigger, by hand) must take the next turn, not the one this incident saw when it was opened. Another
+     * transaction taking a turn at the same time is caught when the turn is stored ({@link PagingStore#saveCursor}).
+     */
+    private EscalationState withTurnsNow(Handle handle, EscalationState state) {
+        return new EscalationState(state.incidentId(), state.policy(), state.status(), state.levelIndex(), state.round(),
+                state.generation(), state.paged(), state.escalatesAt(), store.cursors(handle, state.policy().id()),
+                state.picks());
     }
 
     /** The escalation timer with this key came due. A stale key (the incident moved on) changes nothing. */
@@ -145,7 +158,7 @@ public final class Paging implements IncidentObserver {
         Optional<Incident> incident = incidents.findIncident(handle, incidentId);
         Optional<EscalationState> state = store.escalation(handle, incidentId);
         if (incident.isEmpty() || state.isEmpty() || incident.get().status() != IncidentStatus.TRIGGERED) return;
-        carryOut(handle, incident.get(), Escalation.onTimer(state.get(), key, now, resolver.get()), now,
+        carryOut(handle, incident.get(), Escalation.onTimer(withTurnsNow(handle, state.get()), key, now, resolver.get()), now,
                 Actor.system(), Channel.SYSTEM);
     }
 
@@ -154,7 +167,7 @@ public final class Paging implements IncidentObserver {
         Optional<Incident> incident = incidents.findIncident(handle, incidentId);
         Optional<EscalationState> state = store.escalation(handle, incidentId);
         if (incident.isEmpty() || state.isEmpty()) return;
-        carryOut(handle, incident.get(), Escalation.onUnreachable(state.get(), userId, now, resolver.get()), now,
+        carryOut(handle, incident.get(), Escalation.onUnreachable(withTurnsNow(handle, state.get()), userId, now, resolver.get()), now,
                 Actor.system(), Channel.SYSTEM);
     }
 
@@ -167,7 +180,7 @@ public final class Paging implements IncidentObserver {
         if (incident.status() == IncidentStatus.RESOLVED) {
             throw ApiException.conflict("incident " + incident.number() + " is resolved; nothing to escalate");
         }
-        Optional<EscalationState> stored = store.escalation(handle, incident.id());
+        Optional<EscalationState> stored = store.escalation(handle, incident.id()).map(state -> withTurnsNow(handle, state));
         Optional<EscalationPolicy> policy = stored.map(EscalationState::policy).or(() -> policyOf(incident));
         if (policy.isEmpty() || policy.get().levels().isEmpty()) {
             throw ApiException.conflict("service " + incident.serviceId() + " has no escalation policy to escalate on");
@@ -228,7 +241,7 @@ public final class Paging implements IncidentObserver {
         } else if (effect instanceof EscalationEffect.CancelTimers cancel) {
             Timers.cancelPrefix(handle, cancel.prefix(), at);
         } else if (effect instanceof EscalationEffect.RoundRobinAdvanced turn) {
-            store.saveCursor(handle, turn.policyId(), turn.levelIndex(), turn.cursor());
+            store.saveCursor(handle, turn.policyId(), turn.levelIndex(), turn.previous(), turn.cursor());
         } else if (effect instanceof EscalationEffect.NobodyToPage nobody) {
             admins.alert(handle, incident, nobody.message(), at);
         } else if (effect instanceof EscalationEffect.Timeline line) {

@@ -40,6 +40,7 @@ final class PagingStore {
         }
     }
 
+    /** The policy's round-robin positions by 0-based level index, as last committed. */
     Map<Integer, Integer> cursors(Handle handle, String policyId) {
         Map<Integer, Integer> cursors = new HashMap<>();
         handle.createQuery("SELECT level_index, position FROM round_robin_cursors WHERE policy_id = :policy")
@@ -49,14 +50,31 @@ final class PagingStore {
         return cursors;
     }
 
-    void saveCursor(Handle handle, String policyId, int levelIndex, int position) {
-        int updated = handle.createUpdate("""
-                        UPDATE round_robin_cursors SET position = :position WHERE policy_id = :policy AND level_index = :level""")
-                .bind("policy", policyId).bind("level", levelIndex).bind("position", position).execute();
-        if (updated == 0) {
+    /**
+     * Stores a level's next round-robin position if the turn just taken is still the current one ({@code previous},
+     * null when the level never had a turn). Two incidents taking a turn at once (two nodes, or PostgreSQL's two
+     * writer lanes) read the same position; the second to write finds it moved (its UPDATE waits for the first to
+     * commit, then matches nothing) or, for a level's first turn, hits the primary key, and fails. Its transaction
+     * is then run again (a timer after its retry delay, a write job on its own) and takes the next turn, instead of
+     * paging the same person. A compare-and-set rather than a lock taken when reading: such a lock would be held
+     * by every transaction that might take a turn, for as long as its write batch, and deadlock against the
+     * incident counter that opening an incident locks.
+     */
+    void saveCursor(Handle handle, String policyId, int levelIndex, Integer previous, int position) {
+        if (previous == null) {
             handle.createUpdate("""
                             INSERT INTO round_robin_cursors (policy_id, level_index, position) VALUES (:policy, :level, :position)""")
                     .bind("policy", policyId).bind("level", levelIndex).bind("position", position).execute();
+            return;
+        }
+        int updated = handle.createUpdate("""
+                        UPDATE round_robin_cursors SET position = :position
+                        WHERE policy_id = :policy AND level_index = :level AND position = :previous""")
+                .bind("policy", policyId).bind("level", levelIndex).bind("position", position).bind("previous", previous)
+                .execute();
+        if (updated == 0) {
+            throw new IllegalStateException("another incident took the round-robin turn of policy " + policyId + " level "
+                    + (levelIndex + 1) + " meanwhile; trying again");
         }
     }
 

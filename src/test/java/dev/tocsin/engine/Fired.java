@@ -24,6 +24,27 @@ class Fired implements TimerHandler {
         }
     }
 
+    /**
+     * Outside work that, like a provider client, answers an interrupt instead of throwing it (ProviderHttp turns
+     * one into an IOException, which a sender reports as a transient failure): an interrupted node is not stopped
+     * by it.
+     */
+    static class Provider extends Slow {
+        Provider(long performMillis) {
+            super(performMillis);
+        }
+
+        @Override
+        public Object perform(Timer timer, Instant now) {
+            try {
+                return super.perform(timer, now);
+            } catch (Exception e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
     static void createTable(Database database) {
         database.writeAndWait(handle -> handle.execute("CREATE TABLE fired (timer_key TEXT NOT NULL, due_at BIGINT NOT NULL,"
                 + " fired_at BIGINT NOT NULL, wall_millis BIGINT NOT NULL)"));

@@ -235,6 +235,40 @@ class TimerEngineTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void closingLetsTheCallInHandFinishAndHandsBackTheRest(TestDatabases.Kind kind) throws Exception {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch calling = new java.util.concurrent.CountDownLatch(1);
+            // Like a provider client: the call takes a while, and an interrupt makes it report a failure.
+            TimerHandler provider = new Fired.Slow(300) {
+                @Override
+                public Object perform(Timer timer, Instant now) throws Exception {
+                    calls.incrementAndGet();
+                    calling.countDown();
+                    return super.perform(timer, now);
+                }
+            };
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            for (int i = 0; i < 3; i++) schedule(database, "page:" + i, clock.instant().minusSeconds(1));
+            TimerEngine engine = new TimerEngine(database, clock, "node-a", List.of(provider));
+            engine.start();
+            assertThat(calling.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            engine.close();
+
+            assertThat(calls.get()).as("provider calls").isEqualTo(1);
+            assertThat(Fired.keys(database)).as("the call in hand completed").containsExactly("page:0");
+            assertThat(outcome(database, "page:0")).isEqualTo("fired");
+            assertThat(database.jdbi().<Long, RuntimeException>withHandle(handle -> handle.createQuery(
+                    "SELECT COUNT(*) FROM timers WHERE done_at IS NULL AND claimed_by IS NULL AND last_error IS NULL")
+                    .mapTo(Long.class).one())).as("the others handed back, untried").isEqualTo(2);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void retryDelaysDoubleUpToTheLast() {
         assertThat(TimerEngine.retryDelay(1)).isEqualTo(Duration.ofSeconds(1));
