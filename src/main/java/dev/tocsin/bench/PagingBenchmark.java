@@ -31,12 +31,13 @@ public final class PagingBenchmark {
     }
 
     /** What was measured; latencies in ms, from the 202 and from the send. */
-    public record Result(String database, int rate, int sent, int accepted, int failed, int neverPaged, long providerRequests,
+    public record Result(String database, int rate, int sent, int accepted, int failed, java.util.Map<String, Integer> failures,
+                         int neverPaged, long providerRequests,
                          long repeats, Latencies fromAccepted, Latencies fromSent, Latencies accept, double achievedRate) {
         public String report() {
-            return String.format("database=%s rate=%d/s (achieved %.0f/s) sent=%d accepted=%d failed=%d never_paged=%d "
+            return String.format("database=%s rate=%d/s (achieved %.0f/s) sent=%d accepted=%d failed=%d %s never_paged=%d "
                             + "provider_requests=%d repeated_pages=%d%n  202 -> page: %s%n  send -> page: %s%n  send -> 202: %s",
-                    database, rate, achievedRate, sent, accepted, failed, neverPaged, providerRequests, repeats,
+                    database, rate, achievedRate, sent, accepted, failed, failures, neverPaged, providerRequests, repeats,
                     fromAccepted.report(), fromSent.report(), accept.report());
         }
     }
@@ -75,13 +76,15 @@ public final class PagingBenchmark {
     }
 
     /** Send and 202 times per event (0 = no 202), and how long sending took. */
-    private record Driven(int count, AtomicLongArray sent, AtomicLongArray accepted, long elapsedNanos) {
+    private record Driven(int count, AtomicLongArray sent, AtomicLongArray accepted, long elapsedNanos,
+                          java.util.Map<String, Integer> failures) {
     }
 
     /** Sends {@code count} triggers at the fixed rate, without waiting for answers (open loop). */
     private Driven drive(HttpClient client, URI enqueue, String run, int count) throws InterruptedException {
         AtomicLongArray sent = new AtomicLongArray(count);
         AtomicLongArray accepted = new AtomicLongArray(count);
+        java.util.Map<String, Integer> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
         java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(count);
         long period = TimeUnit.SECONDS.toNanos(1) / options.rate();
         long start = System.nanoTime();
@@ -96,13 +99,19 @@ public final class PagingBenchmark {
                             StandardCharsets.UTF_8))
                     .timeout(30, TimeUnit.SECONDS)
                     .send(result -> {
-                        if (result.isSucceeded() && result.getResponse().getStatus() == 202) accepted.set(index, System.nanoTime());
+                        if (result.isSucceeded() && result.getResponse().getStatus() == 202) {
+                            accepted.set(index, System.nanoTime());
+                        } else {
+                            String why = result.isSucceeded() ? "HTTP " + result.getResponse().getStatus()
+                                    : result.getFailure().getClass().getSimpleName();
+                            failures.merge(why, 1, Integer::sum);
+                        }
                         answered.countDown();
                     });
         }
         long elapsed = System.nanoTime() - start;
         answered.await(60, TimeUnit.SECONDS);
-        return new Driven(count, sent, accepted, elapsed);
+        return new Driven(count, sent, accepted, elapsed, failures);
     }
 
     private static void awaitPages(FakeProvider provider, String run, Driven driven) throws InterruptedException {
@@ -139,7 +148,7 @@ public final class PagingBenchmark {
             paged++;
         }
         return new Result(tocsin.database().dialect().name().toLowerCase(), options.rate(), count, accepted, count - accepted,
-                neverPaged, provider.requests(), provider.repeats(),
+                driven.failures(), neverPaged, provider.requests(), provider.repeats(),
                 Latencies.of(java.util.Arrays.copyOf(fromAccepted, paged)), Latencies.of(java.util.Arrays.copyOf(fromSent, paged)),
                 Latencies.of(java.util.Arrays.copyOf(accept, accepted)), count / (driven.elapsedNanos() / 1e9));
     }
