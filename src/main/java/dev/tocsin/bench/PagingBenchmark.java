@@ -58,6 +58,8 @@ public final class PagingBenchmark {
                 URI enqueue = URI.create("http://127.0.0.1:" + tocsin.port() + "/v2/enqueue");
                 HttpClient client = new HttpClient();
                 client.setMaxConnectionsPerDestination(512);
+                // Open loop: when the server falls behind, requests queue in the client rather than being refused there.
+                client.setMaxRequestsQueuedPerDestination(1 << 20);
                 client.start();
                 try {
                     drive(client, enqueue, run + "w", (int) (options.rate() * options.warmup().toSeconds()));

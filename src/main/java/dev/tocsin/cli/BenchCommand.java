@@ -142,8 +142,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds at the same rate, not measured (default ${DEFAULT-VALUE}).")
         int warmupSeconds;
 
-        @Option(names = "--channel", defaultValue = "webhook", description = "webhook (one person, no throttle) or sms "
-                + "(SMS gateway; one person per incident in turn) (default ${DEFAULT-VALUE}).")
+        @Option(names = "--channel", defaultValue = "sms", description = "sms (SMS gateway; one person per incident in turn) or webhook "
+                + "(one person, no throttle: pages bundle) (default ${DEFAULT-VALUE}).")
         String channel;
 
         @Option(names = "--users", defaultValue = "0", description = "People paged in turn with --channel sms (default: one per event of the run).")
