@@ -42,6 +42,8 @@ final class LeasedFirings {
             });
 
     private final Set<Thread> performing = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+    private volatile boolean crashed;
 
     LeasedFirings(Database database, TimerStore store, String node, Map<String, TimerHandler> handlers) {
         performers.allowCoreThreadTimeOut(true);
@@ -100,16 +102,19 @@ final class LeasedFirings {
         List<Timer> completing = new ArrayList<>(claimed.size());
         List<Object> outcomes = new ArrayList<>(claimed.size());
         for (Timer timer : claimed) {
+            if (stopping) break;
             // The store only hands out kinds this node has handlers for, and only these kinds are leased.
             var handler = (TimerHandler.WithOutsideWork) handlers.get(timer.kind());
             Object outcome;
             try {
                 outcome = handler.perform(timer, now);
             } catch (Exception e) {
+                if (crashed) break;
                 if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                 failed(timer, now, e.toString());
                 continue;
             }
+            if (crashed) break;   // like a node dying between the outside work and its commit
             completing.add(timer);
             outcomes.add(outcome);
             completions.add(database.write(handle -> {
@@ -148,9 +153,22 @@ final class LeasedFirings {
         });
     }
 
-    /** Interrupts the lanes being performed (the engine is stopping), as the firing thread itself is interrupted. */
-    void interruptPerformers() {
+    /**
+     * The engine is stopping: interrupt the lanes being performed (as the firing thread itself is interrupted),
+     * and perform nothing more; timers not yet performed keep their claims, which {@code close} releases (or which
+     * expire, after a crash), exactly as when the firing thread performed them all itself. A crash (tests) also
+     * commits nothing more for the timers under way: their claims stay and another node performs them again.
+     */
+    void stop(boolean crash) {
+        crashed = crash;
+        stopping = true;
         performing.forEach(Thread::interrupt);
+    }
+
+    /** The engine started (again). */
+    void resume() {
+        stopping = false;
+        crashed = false;
     }
 
     /** Extends the leases of the timers still being worked on. */

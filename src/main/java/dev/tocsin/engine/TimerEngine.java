@@ -99,6 +99,7 @@ public final class TimerEngine implements AutoCloseable {
     private void startThreads() {
         if (running) return;
         running = true;
+        leased.resume();
         renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread renewing = new Thread(runnable, "timer-lease-renewer");
             renewing.setDaemon(true);
@@ -202,7 +203,7 @@ public final class TimerEngine implements AutoCloseable {
     /** Stops the threads and hands this node's claims back so other nodes need not wait for the lease. */
     @Override
     public void close() {
-        if (!stopThreads()) return;
+        if (!stopThreads(false)) return;
         try {
             database.writeAndWait(handle -> {
                 store.release(handle, node);
@@ -220,23 +221,23 @@ public final class TimerEngine implements AutoCloseable {
 
     /** Stops like a crash: the threads end and the claims stay until their leases expire (for tests). */
     void halt() {
-        stopThreads();
+        stopThreads(true);
     }
 
-    private boolean stopThreads() {
+    private boolean stopThreads(boolean crash) {
         synchronized (lifecycle) {
-            return stopThreadsLocked();
+            return stopThreadsLocked(crash);
         }
     }
 
-    private boolean stopThreadsLocked() {
+    private boolean stopThreadsLocked(boolean crash) {
         boolean wasRunning = running;
         running = false;
         if (renewer != null) renewer.shutdownNow();
         Thread firing = thread;
         if (firing != null) {
             firing.interrupt();
-            leased.interruptPerformers();
+            leased.stop(crash);
             try {
                 firing.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
