@@ -1,6 +1,8 @@
 package dev.tocsin.cli;
 
 import dev.tocsin.bench.IngestBenchmark;
+import dev.tocsin.bench.MemoryBenchmark;
+import dev.tocsin.bench.PagingBenchmark;
 import dev.tocsin.bench.OnCallBenchmark;
 import dev.tocsin.bench.TimerBenchmark;
 import picocli.CommandLine.Command;
@@ -11,7 +13,8 @@ import java.time.Duration;
 
 /** {@code tocsin bench …}: benchmarks that start a real server (figures go to docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark against an in-process server.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.WhoIsOnCall.class, BenchCommand.TimerLateness.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.WhoIsOnCall.class, BenchCommand.TimerLateness.class,
+                BenchCommand.PagingLatency.class, BenchCommand.Memory.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -118,6 +121,67 @@ final class BenchCommand implements Runnable {
                 System.out.println(result.report());
                 if (result.fired() != measured) {
                     throw new CliException("only " + result.fired() + " of " + measured + " timers fired", 1);
+                }
+            });
+        }
+    }
+
+    @Command(name = "paging", mixinStandardHelpOptions = true,
+            description = "Alert accepted -> first provider request: new incidents at a fixed rate, paged at once "
+                    + "(rule after: 0m) through a local fake provider.")
+    static final class PagingLatency implements Runnable {
+        @Option(names = "--database-url", description = "JDBC URL to benchmark (default: a fresh SQLite file in a temp directory).")
+        String databaseUrl;
+
+        @Option(names = "--rate", defaultValue = "100", description = "Trigger events (new incidents) per second, open loop (default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds at the same rate, not measured (default ${DEFAULT-VALUE}).")
+        int warmupSeconds;
+
+        @Option(names = "--channel", defaultValue = "sms", description = "sms (SMS gateway; one person per incident in turn) or webhook "
+                + "(one person, no throttle: pages bundle) (default ${DEFAULT-VALUE}).")
+        String channel;
+
+        @Option(names = "--users", defaultValue = "0", description = "People paged in turn with --channel sms (default: one per event of the run).")
+        int users;
+
+        @Override
+        public void run() {
+            runReporting(() -> {
+                if (rate < 1 || seconds < 1 || warmupSeconds < 0) throw new CliException("--rate and --seconds must be positive", 2);
+                var kind = switch (channel) {
+                    case "webhook" -> dev.tocsin.bench.BenchOrganisation.Channel.WEBHOOK;
+                    case "sms" -> dev.tocsin.bench.BenchOrganisation.Channel.SMS;
+                    default -> throw new CliException("--channel must be webhook or sms", 2);
+                };
+                int people = users > 0 ? users : rate * (seconds + warmupSeconds);
+                PagingBenchmark.Result result = new PagingBenchmark(new PagingBenchmark.Options(databaseOrScratch(databaseUrl),
+                        rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), kind, people)).run();
+                System.out.println(result.report());
+            });
+        }
+    }
+
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = "Heap after GC with many open incidents (run with -Xmx512m: TOCSIN_JAVA_OPTS=-Xmx512m).")
+    static final class Memory implements Runnable {
+        @Option(names = "--database-url", description = "JDBC URL to benchmark (default: a fresh SQLite file in a temp directory).")
+        String databaseUrl;
+
+        @Option(names = "--incidents", defaultValue = "100000", description = "Incidents to open (default ${DEFAULT-VALUE}).")
+        int incidents;
+
+        @Override
+        public void run() {
+            runReporting(() -> {
+                MemoryBenchmark.Result result = new MemoryBenchmark(databaseOrScratch(databaseUrl), incidents).run();
+                System.out.println(result.report());
+                if (result.open() < incidents) {
+                    throw new CliException("only " + result.open() + " of " + incidents + " incidents are open", 1);
                 }
             });
         }

@@ -6,11 +6,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The leased path of the {@link TimerEngine}, for {@link TimerHandler.WithOutsideWork}: perform the outside
@@ -30,7 +34,19 @@ final class LeasedFirings {
     /** Set when the engine stops: finish the timer in hand, start no other (close() hands their claims back). */
     private volatile boolean stopping;
 
+    /**
+     * Threads performing lanes in parallel; idle ones end after a while, so a stopped engine leaves none behind.
+     * A lane that throws is caught inside {@link #performLane}, so a lane never fails the batch.
+     */
+    private final ThreadPoolExecutor performers = new ThreadPoolExecutor(TimerEngine.PERFORMERS, TimerEngine.PERFORMERS,
+            30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "timer-performer");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     LeasedFirings(Database database, TimerStore store, String node, Map<String, TimerHandler> handlers) {
+        performers.allowCoreThreadTimeOut(true);
         this.database = database;
         this.store = store;
         this.node = node;
@@ -70,7 +86,27 @@ final class LeasedFirings {
         }
     }
 
+    /**
+     * Performs the lanes of a batch in parallel (see {@link TimerHandler.WithOutsideWork#lane}), so that one slow
+     * provider call does not hold up every other page of the batch, and so that the claim and completion writes
+     * of many timers share group commits instead of paying one commit each, one after the other. A stop lets
+     * every lane finish the call in hand (see {@link #stopAfterCurrent}).
+     */
     private int performAndComplete(List<Timer> claimed, Instant now) {
+        Map<Object, List<Timer>> lanes = new LinkedHashMap<>();
+        for (Timer timer : claimed) {
+            var handler = (TimerHandler.WithOutsideWork) handlers.get(timer.kind());
+            lanes.computeIfAbsent(List.of(timer.kind(), handler.lane(timer)), lane -> new ArrayList<>()).add(timer);
+        }
+        if (lanes.size() <= 1) return performLane(claimed, now);
+        List<CompletableFuture<Integer>> running = new ArrayList<>(lanes.size());
+        for (List<Timer> lane : lanes.values()) running.add(CompletableFuture.supplyAsync(() -> performLane(lane, now), performers));
+        int fired = 0;
+        for (CompletableFuture<Integer> lane : running) fired += lane.join();
+        return fired;
+    }
+
+    private int performLane(List<Timer> claimed, Instant now) {
         List<CompletableFuture<Boolean>> completions = new ArrayList<>(claimed.size());
         List<Timer> completing = new ArrayList<>(claimed.size());
         List<Object> outcomes = new ArrayList<>(claimed.size());

@@ -38,6 +38,8 @@ public final class TimerEngine implements AutoCloseable {
     public static final Duration RENEW_EVERY = LEASE.dividedBy(3);
     /** Timers claimed in one transaction. */
     public static final int BATCH = 200;
+    /** Lanes of leased timers performed at once (provider calls in parallel); see {@code WithOutsideWork.lane}. */
+    public static final int PERFORMERS = 16;
     /** Attempts before a failing timer is given up (marked done with outcome {@code failed} and its error). */
     public static final int MAX_ATTEMPTS = 10;
     /** Retry backoff: doubles from the first delay up to the last. */

@@ -32,6 +32,15 @@ public interface TimerHandler {
          */
         Object perform(Timer timer, Instant now) throws Exception;
 
+        /**
+         * Timers of one batch with the same lane are performed one after the other, in due order; different lanes
+         * are performed in parallel (a paging provider call for one person does not wait for another person's).
+         * By default every timer is its own lane.
+         */
+        default Object lane(Timer timer) {
+            return timer.id();
+        }
+
         /** The database effects, knowing the outcome of {@link #perform}; by default {@link #fire}. */
         default void complete(Handle handle, Timer timer, Instant now, Object outcome) {
             fire(handle, timer, now);

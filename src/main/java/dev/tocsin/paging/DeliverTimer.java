@@ -111,6 +111,16 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
                 "{\"notification\":" + notificationId + "}", at, now);
     }
 
+    /**
+     * One lane per person: one person's notifications are never sent at the same moment (a bundle is claimed
+     * before the next one of theirs is looked at); different people are paged in parallel.
+     */
+    @Override
+    public Object lane(Timer timer) {
+        String[] parts = timer.key().split("/", 4);
+        return parts.length == 4 ? parts[2] : timer.key();
+    }
+
     @Override
     public void fire(Handle handle, Timer timer, Instant now) {
         throw new IllegalStateException("a delivery completes with the outcome of its provider call");

@@ -57,12 +57,15 @@ public final class Senders {
     public Sending send(Organisation organisation, String userId, ContactMethod method, Message message, Long incidentId,
                         String messageId) {
         if (method instanceof ContactMethod.Phone phone && phone.type().equals("sms")) {
+            if (organisation.smsGateway().isEmpty() && organisation.twilio().isEmpty()) {
+                return missing("sms", "providers.twilio or providers.sms_gateway");
+            }
             String provider = organisation.smsGateway().isPresent() ? "sms_gateway" : "twilio";
-            return SmsSenders.choose(organisation.smsGateway(), organisation.twilio(), publicUrl.get())
-                    .map(ignored -> new Sending(provider, cached(List.of("sms", organisation.smsGateway(), organisation.twilio(),
-                            publicUrl.get()), key -> SmsSenders.choose(organisation.smsGateway(), organisation.twilio(),
-                            publicUrl.get()).orElseThrow()).send(phone.to(), message)))
-                    .orElseGet(() -> missing("sms", "providers.twilio or providers.sms_gateway"));
+            // Built once per configuration: a sender owns an HTTP client (a selector thread and its connections),
+            // which costs more to build than a page takes to send.
+            MessageSender sms = cached(List.of("sms", organisation.smsGateway(), organisation.twilio(), publicUrl.get()),
+                    key -> SmsSenders.choose(organisation.smsGateway(), organisation.twilio(), publicUrl.get()).orElseThrow());
+            return new Sending(provider, sms.send(phone.to(), message));
         }
         if (method instanceof ContactMethod.Phone phone) {
             return organisation.twilio().map(settings -> {

@@ -277,6 +277,54 @@ class TimerEngineTest {
         assertThat(TimerEngine.retryDelay(30)).isEqualTo(TimerEngine.LAST_RETRY);
     }
 
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void outsideWorkOfDifferentLanesRunsInParallelAndEachLaneInDueOrder(TestDatabases.Kind kind) throws Exception {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            java.util.concurrent.CountDownLatch bobStarted = new java.util.concurrent.CountDownLatch(1);
+            java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> busy = new java.util.concurrent.ConcurrentHashMap<>();
+            List<String> annsOrder = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            boolean[] annWaitedForBob = {false};
+            boolean[] laneOverlapped = {false};
+            TimerHandler perPerson = new Fired.Slow(0) {
+                @Override
+                public Object lane(Timer timer) {
+                    return timer.key().split(":")[1];
+                }
+
+                @Override
+                public Object perform(Timer timer, Instant now) throws Exception {
+                    String person = timer.key().split(":")[1];
+                    if (busy.computeIfAbsent(person, ignored -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet() > 1) {
+                        laneOverlapped[0] = true;
+                    }
+                    try {
+                        if (person.equals("bob")) bobStarted.countDown();
+                        if (person.equals("ann")) {
+                            annsOrder.add(timer.key());
+                            // Only possible if bob's lane runs while ann's first page is still being sent.
+                            if (annsOrder.size() == 1) annWaitedForBob[0] = bobStarted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        }
+                        return null;
+                    } finally {
+                        busy.get(person).decrementAndGet();
+                    }
+                }
+            };
+            TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(perPerson));
+            for (int i = 0; i < 3; i++) schedule(database, "page:ann:" + i, START.plusSeconds(i));
+            schedule(database, "page:bob:0", START.plusSeconds(1));
+
+            assertThat(engine.runDue(START.plusSeconds(10))).isEqualTo(4);
+            assertThat(annWaitedForBob[0]).isTrue();
+            assertThat(laneOverlapped[0]).isFalse();
+            assertThat(annsOrder).containsExactly("page:ann:0", "page:ann:1", "page:ann:2");
+            assertThat(Fired.keys(database)).hasSize(4);
+        }
+    }
+
     static boolean schedule(Database database, String key, Instant due) {
         return database.writeAndWait(handle -> Timers.schedule(handle, Fired.KIND, key, "{}", due, START));
     }
