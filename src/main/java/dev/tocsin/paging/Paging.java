@@ -106,7 +106,7 @@ public final class Paging implements IncidentObserver {
             admins.alert(handle, incident, why, at);
             return;
         }
-        Step step = Escalation.start(policy.get(), incident.id(), at, resolver.get(), store.cursors(handle, policy.get().id()));
+        Step step = Escalation.start(policy.get(), incident.id(), at, resolver.get(), turns(handle, policy.get()));
         carryOut(handle, incident, step, at, Actor.system(), Channel.SYSTEM);
     }
 
@@ -149,8 +149,15 @@ public final class Paging implements IncidentObserver {
      */
     private EscalationState withTurnsNow(Handle handle, EscalationState state) {
         return new EscalationState(state.incidentId(), state.policy(), state.status(), state.levelIndex(), state.round(),
-                state.generation(), state.paged(), state.escalatesAt(), store.cursors(handle, state.policy().id()),
+                state.generation(), state.paged(), state.escalatesAt(), turns(handle, state.policy()),
                 state.picks());
+    }
+
+    /** The policy's round-robin positions; a policy without a round-robin level has none to read. */
+    private Map<Integer, Integer> turns(Handle handle, EscalationPolicy policy) {
+        boolean roundRobin = policy.levels().stream()
+                .anyMatch(level -> level.assign() == dev.tocsin.escalation.EscalationLevel.Assignment.ROUND_ROBIN);
+        return roundRobin ? store.cursors(handle, policy.id()) : Map.of();
     }
 
     /** The escalation timer with this key came due. A stale key (the incident moved on) changes nothing. */
@@ -187,7 +194,7 @@ public final class Paging implements IncidentObserver {
         }
         Step step = stored.isPresent()
                 ? Escalation.escalateManually(stored.get(), how, now, resolver.get(), actor.id())
-                : Escalation.start(policy.get(), incident.id(), now, resolver.get(), store.cursors(handle, policy.get().id()));
+                : Escalation.start(policy.get(), incident.id(), now, resolver.get(), turns(handle, policy.get()));
         boolean pagesSomeone = step.effects().stream().anyMatch(effect -> effect instanceof EscalationEffect.PageUser);
         Incident current = incident;
         if (pagesSomeone && incident.status() == IncidentStatus.ACKNOWLEDGED) {

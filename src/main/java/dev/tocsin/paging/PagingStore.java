@@ -23,21 +23,15 @@ final class PagingStore {
     }
 
     void saveEscalation(Handle handle, EscalationState state, Instant now) {
-        String json = EscalationCodec.write(state);
-        int updated = handle.createUpdate("""
-                        UPDATE escalations SET policy_id = :policy, status = :status, state = :state, updated_at = :now
-                        WHERE incident_id = :id""")
+        handle.createUpdate("""
+                        INSERT INTO escalations (incident_id, policy_id, status, state, updated_at)
+                        VALUES (:id, :policy, :status, :state, :now)
+                        ON CONFLICT (incident_id) DO UPDATE SET policy_id = excluded.policy_id, status = excluded.status,
+                               state = excluded.state, updated_at = excluded.updated_at""")
                 .bind("id", state.incidentId()).bind("policy", state.policy().id())
-                .bind("status", state.status().name()).bind("state", json).bind("now", now.toEpochMilli())
+                .bind("status", state.status().name()).bind("state", EscalationCodec.write(state))
+                .bind("now", now.toEpochMilli())
                 .execute();
-        if (updated == 0) {
-            handle.createUpdate("""
-                            INSERT INTO escalations (incident_id, policy_id, status, state, updated_at)
-                            VALUES (:id, :policy, :status, :state, :now)""")
-                    .bind("id", state.incidentId()).bind("policy", state.policy().id())
-                    .bind("status", state.status().name()).bind("state", json).bind("now", now.toEpochMilli())
-                    .execute();
-        }
     }
 
     /** The policy's round-robin positions by 0-based level index, as last committed. */
