@@ -25,10 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * happens once: it commits together with the timer's completion, and only the node holding the timer may
  * complete it. A provider call cannot join that transaction: if a node dies after Twilio accepted an SMS and
  * before the completion committed, the node that takes the delivery over when the lease expires sends it again
- * (at least once, by design: see {@link dev.tocsin.engine.TimerHandler}). A node fires one timer at a time, so a
- * dead node leaves at most one such SMS behind. The test therefore asserts: every incident's SMS reached Twilio;
- * exactly once, except that a second copy may exist only for a notification whose delivery the dead node held
- * and another node took over, and at most one such copy; and every notification is recorded sent once.
+ * (at least once, by design: see {@link dev.tocsin.engine.TimerHandler}). A node has at most
+ * {@link TimerEngine#PERFORMERS} provider calls in hand at once (deliveries run in parallel lanes, one per person),
+ * so a dead node leaves at most that many such SMS behind. The test therefore asserts: every incident's SMS reached
+ * Twilio; exactly once, except that a second copy may exist only for a notification whose delivery the dead node
+ * held and another node took over, at most one second copy each, and at most {@code PERFORMERS} of them; and
+ * every notification is recorded sent once.
  */
 class MultiNodePagingTest {
     private static final int NODES = 3;
@@ -94,7 +96,9 @@ class MultiNodePagingTest {
             long takenOverWithin = cluster.count("SELECT MAX(done_at) FROM timers WHERE kind = 'deliver' AND attempts > 1")
                     - haltedAt.get();
             assertThat(takenOverWithin).as("ms from the death to the last taken-over delivery done").isLessThanOrEqualTo(10_000);
-            assertThat(duplicated).as("incidents whose SMS went out twice").isSubsetOf(takenOver).hasSizeLessThanOrEqualTo(1);
+            // At most the calls the dead node had in hand (one per lane) can go out twice.
+            assertThat(duplicated).as("incidents whose SMS went out twice").isSubsetOf(takenOver)
+                    .hasSizeLessThanOrEqualTo(TimerEngine.PERFORMERS);
             assertThat(copies.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(2));
 
             assertThat(cluster.count("SELECT COUNT(*) FROM notifications")).isEqualTo(INCIDENTS);
