@@ -2,13 +2,10 @@ package dev.tocsin.paging;
 
 import dev.tocsin.config.Organisation;
 import dev.tocsin.incident.Incident;
-import dev.tocsin.incident.TimelineEntry;
 import dev.tocsin.notice.Notice;
 import dev.tocsin.notice.NoticeOutbox;
 import dev.tocsin.team.Membership;
 import dev.tocsin.team.Team;
-import dev.tocsin.trace.Actor;
-import dev.tocsin.trace.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jdbi.v3.core.Handle;
@@ -41,7 +38,8 @@ public final class AdminAlerts {
                 .description("Times nobody could be paged for an incident and the admins were told").register(metrics);
     }
 
-    void alert(Handle handle, Incident incident, String why, Instant at) {
+    /** Tells the managers; returns the sentence for the incident's timeline. */
+    String alert(Handle handle, Incident incident, String why, Instant at) {
         Set<String> managers = managers(incident);
         LOG.error("Incident {} on {}: {}; telling {}", incident.number(), incident.serviceId(), why,
                 managers.isEmpty() ? "nobody (no team has a manager)" : managers);
@@ -54,11 +52,10 @@ public final class AdminAlerts {
             outbox.enqueue(handle, Notice.of(manager, "nobody_paged", "nobody_paged/" + incident.id() + "/" + hash + "/" + manager,
                     subject, body, at, at));
         }
+        handle.afterCommit(noticesWake);
         String told = managers.isEmpty() ? "no team has a manager to tell; see the server log"
                 : "told the managers: " + String.join(", ", managers);
-        new dev.tocsin.incident.IncidentStore().insertTimeline(handle, TimelineEntry.of(incident.id(), at, "admins_alerted",
-                Actor.system(), Channel.SYSTEM, "Nobody can be paged (" + why + "); " + told, null));
-        handle.afterCommit(noticesWake);
+        return "Nobody can be paged (" + why + "); " + told;
     }
 
     private Set<String> managers(Incident incident) {

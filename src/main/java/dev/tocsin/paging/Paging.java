@@ -103,7 +103,7 @@ public final class Paging implements IncidentObserver {
         if (policy.isEmpty()) {
             String why = "service " + incident.serviceId() + " has no escalation policy that exists: nobody is paged";
             timeline(handle, incident.id(), at, "nobody_paged", why, Actor.system(), Channel.SYSTEM);
-            admins.alert(handle, incident, why, at);
+            tellAdmins(handle, incident, why, at);
             return;
         }
         Step step = Escalation.start(policy.get(), incident.id(), at, resolver.get(), turns(handle, policy.get()));
@@ -250,7 +250,7 @@ public final class Paging implements IncidentObserver {
         } else if (effect instanceof EscalationEffect.RoundRobinAdvanced turn) {
             store.saveCursor(handle, turn.policyId(), turn.levelIndex(), turn.previous(), turn.cursor());
         } else if (effect instanceof EscalationEffect.NobodyToPage nobody) {
-            admins.alert(handle, incident, nobody.message(), at);
+            tellAdmins(handle, incident, nobody.message(), at);
         } else if (effect instanceof EscalationEffect.Timeline line) {
             // The person's own act is theirs; what follows from it (paged, escalated …) is the system's doing.
             boolean byPerson = actor.kind() == Actor.Kind.USER
@@ -277,6 +277,11 @@ public final class Paging implements IncidentObserver {
             return;
         }
         plan.next(null).ifPresent(step -> NotifyTimer.scheduleStep(handle, this, incident.id(), plan, step, at));
+    }
+
+    private void tellAdmins(Handle handle, Incident incident, String why, Instant at) {
+        timeline(handle, incident.id(), at, "admins_alerted", admins.alert(handle, incident, why, at), Actor.system(),
+                Channel.SYSTEM);
     }
 
     Optional<EscalationPolicy> policyOf(Incident incident) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -318,9 +317,5 @@ class PagingDeliveryTest {
             });
             assertThat(messages(fixture, id, "announced")).containsExactly("Posted to Slack #ops");
         }
-    }
-
-    static Instant at(String text) {
-        return Instant.parse(text);
     }
 }
