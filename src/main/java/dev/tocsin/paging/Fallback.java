@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * After a notification failed for good: the person's next contact method that has not failed during this paging
- * (in the order the person listed them, starting after the one that failed), at once; when every method has
- * failed, the person is unreachable and the incident escalates early.
+ * After a notification failed for good: the person's next contact method that has neither failed nor already
+ * taken (or is about to take) a message during this paging (in the order the person listed them, starting after
+ * the one that failed), at once. With none left, a person some method reached, or still may, stays paged (their
+ * rules go on, and a later failure comes back here); a person no method can reach is unreachable and the incident
+ * escalates early.
  */
 final class Fallback {
     private Fallback() {
@@ -32,13 +34,21 @@ final class Fallback {
         if (page.isEmpty()) return;   // no longer paged: nothing to fall back for
         Optional<User> user = paging.organisation().user(userId);
         List<String> failed = paging.store().failedMethods(handle, incidentId, userId, page.get().pagedAt());
-        Optional<ContactMethod> next = user.flatMap(person -> choose(person.contactMethods(), failedMethod, failed));
+        List<String> inUse = paging.store().methodsInUse(handle, incidentId, userId, page.get().pagedAt());
+        List<String> tried = new java.util.ArrayList<>(failed);
+        tried.addAll(inUse);   // a method that took (or is about to take) this paging's message would only repeat it
+        Optional<ContactMethod> next = user.flatMap(person -> choose(person.contactMethods(), failedMethod, tried));
         if (next.isPresent()) {
             DeliverTimer.create(handle, paging.store(), incidentId, userId, next.get(), "fallback after " + failedMethod
                     + " failed", now);
             paging.timeline(handle, incidentId, now, "notification_fallback", "Trying " + userId + "'s next contact method: "
                     + next.get().type() + " " + next.get().id(), Actor.system(), Channel.SYSTEM);
             handle.afterCommit(paging.wake());
+            return;
+        }
+        if (!inUse.isEmpty()) {
+            paging.timeline(handle, incidentId, now, "notification_fallback", "No other contact method of " + userId
+                    + " to try; " + String.join(", ", inUse) + " reached them or still may", Actor.system(), Channel.SYSTEM);
             return;
         }
         paging.timeline(handle, incidentId, now, "unreachable", "Every contact method of " + userId + " failed",

@@ -121,6 +121,19 @@ final class PagingStore {
                 .mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
     }
 
+    /**
+     * Contact methods that took a message for this person's paging about this incident since {@code since}, or have
+     * one waiting or being sent.
+     */
+    List<String> methodsInUse(Handle handle, long incidentId, String userId, Instant since) {
+        return handle.createQuery("""
+                        SELECT DISTINCT contact_method_id FROM notifications
+                        WHERE incident_id = :incident AND user_id = :user
+                        AND status IN ('pending', 'sending', 'sent', 'delivered') AND created_at >= :since""")
+                .bind("incident", incidentId).bind("user", userId).bind("since", since.toEpochMilli())
+                .mapTo(String.class).list();
+    }
+
     /** Contact methods that failed for this person's paging about this incident since {@code since}. */
     List<String> failedMethods(Handle handle, long incidentId, String userId, Instant since) {
         return handle.createQuery("""
