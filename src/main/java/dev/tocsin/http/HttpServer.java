@@ -1,5 +1,6 @@
 package dev.tocsin.http;
 
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.store.StorageException;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -38,6 +39,9 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(ApiException.class, (e, ctx) -> {
                 ctx.status(e.status()).json(errorBody(e.code(), e.getMessage(), e.details()));
             });
+            config.routes.exception(Refusal.class, (e, ctx) -> {
+                ctx.status(status(e.kind())).json(errorBody(e.code(), e.getMessage(), e.details()));
+            });
             config.routes.exception(StorageException.class, (e, ctx) -> {
                 log.warn("storage unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 ctx.status(503).header("Retry-After", "1")
@@ -73,6 +77,19 @@ public final class HttpServer implements AutoCloseable {
         } catch (RuntimeException e) {
             return "unmatched";
         }
+    }
+
+    /** The HTTP status of each kind of refusal. */
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 422;
+            case UPSTREAM_FAILED -> 502;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     public static Map<String, Object> errorBody(String code, String message, List<String> details) {
