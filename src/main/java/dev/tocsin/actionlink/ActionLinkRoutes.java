@@ -1,6 +1,6 @@
 package dev.tocsin.actionlink;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.Routes;
 import dev.tocsin.incident.Incident;
@@ -73,7 +73,7 @@ public final class ActionLinkRoutes implements Routes {
         ActionLink.State state = link.state(clock.instant());
         if (state != ActionLink.State.USABLE) return spent(link, state);
         Optional<Incident> incident = incidents.find(link.incidentId()).map(Incidents.Details::incident);
-        if (incident.isEmpty()) return failed(link, ApiException.notFound("incident #" + link.incidentId()));
+        if (incident.isEmpty()) return failed(link, Refusal.notFound("incident #" + link.incidentId()));
         Incident shown = incident.get();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("incident_id", shown.id());
@@ -101,7 +101,7 @@ public final class ActionLinkRoutes implements Routes {
         // (storage down) gives it back, so clicking again works.
         try {
             return perform(link);
-        } catch (ApiException refused) {
+        } catch (Refusal refused) {
             return failed(link, refused);
         } catch (RuntimeException failure) {
             try {
@@ -144,10 +144,10 @@ public final class ActionLinkRoutes implements Routes {
         return new ActionReply(status, heading, message, null, json);
     }
 
-    private static ActionReply failed(ActionLink link, ApiException refused) {
+    private static ActionReply failed(ActionLink link, Refusal refused) {
         String heading = "Could not " + link.action().wireName() + " incident #" + link.incidentId();
         String message = capitalised(refused.getMessage()) + ".";
-        return new ActionReply(refused.status(), heading, message, null,
+        return new ActionReply(HttpServer.status(refused.kind()), heading, message, null,
                 HttpServer.errorBody(refused.code(), refused.getMessage(), List.of()));
     }
 

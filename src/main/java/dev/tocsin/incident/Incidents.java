@@ -1,6 +1,6 @@
 package dev.tocsin.incident;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
 import dev.tocsin.trace.Channel;
@@ -98,7 +98,7 @@ public final class Incidents {
                 return new ActionResult(changed.incident(), true, null);
             }
             if (transition instanceof Transition.Refused refused) {
-                throw ApiException.conflict(refused.reason());
+                throw Refusal.conflict(refused.reason());
             }
             Transition.Unchanged unchanged = (Transition.Unchanged) transition;
             return new ActionResult(unchanged.incident(), false, unchanged.reason());
@@ -106,6 +106,6 @@ public final class Incidents {
     }
 
     private Incident require(Handle handle, long id) {
-        return store.findIncident(handle, id).orElseThrow(() -> ApiException.notFound("incident #" + id));
+        return store.findIncident(handle, id).orElseThrow(() -> Refusal.notFound("incident #" + id));
     }
 }

@@ -2,7 +2,7 @@ package dev.tocsin.paging;
 
 import dev.tocsin.escalation.Escalator;
 import dev.tocsin.escalation.ManualEscalation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
@@ -28,7 +28,7 @@ public final class ManualEscalations implements Escalator {
         Instant now = clock.instant();
         return database.writeAndWait(handle -> {
             Incident incident = paging.incidents().findIncident(handle, incidentId)
-                    .orElseThrow(() -> ApiException.notFound("incident #" + incidentId));
+                    .orElseThrow(() -> Refusal.notFound("incident #" + incidentId));
             return paging.escalateManually(handle, incident, how, actor, channel, now);
         });
     }

@@ -7,7 +7,7 @@ import dev.tocsin.escalation.EscalationEffect;
 import dev.tocsin.escalation.EscalationPolicy;
 import dev.tocsin.escalation.EscalationState;
 import dev.tocsin.escalation.ManualEscalation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.incident.IncidentLifecycle;
 import dev.tocsin.incident.Transition;
 import dev.tocsin.escalation.Page;
@@ -185,12 +185,12 @@ public final class Paging implements IncidentObserver {
      */
     String escalateManually(Handle handle, Incident incident, ManualEscalation how, Actor actor, Channel channel, Instant now) {
         if (incident.status() == IncidentStatus.RESOLVED) {
-            throw ApiException.conflict("incident " + incident.number() + " is resolved; nothing to escalate");
+            throw Refusal.conflict("incident " + incident.number() + " is resolved; nothing to escalate");
         }
         Optional<EscalationState> stored = store.escalation(handle, incident.id()).map(state -> withTurnsNow(handle, state));
         Optional<EscalationPolicy> policy = stored.map(EscalationState::policy).or(() -> policyOf(incident));
         if (policy.isEmpty() || policy.get().levels().isEmpty()) {
-            throw ApiException.conflict("service " + incident.serviceId() + " has no escalation policy to escalate on");
+            throw Refusal.conflict("service " + incident.serviceId() + " has no escalation policy to escalate on");
         }
         Step step = stored.isPresent()
                 ? Escalation.escalateManually(stored.get(), how, now, resolver.get(), actor.id())

@@ -1,6 +1,6 @@
 package dev.tocsin.actionlink;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentStatus;
@@ -100,7 +100,7 @@ class ActionLinkEscalationTest {
     void aRefusalIsShownAndSpendsTheLink(TestDatabases.Kind kind) {
         start(kind);
         behaviour = (incidentId, actor, channel) -> {
-            throw ApiException.conflict("policy platform has no level after level 2");
+            throw Refusal.conflict("policy platform has no level after level 2");
         };
         String path = escalateLink();
 

@@ -3,7 +3,7 @@ package dev.tocsin.provider.twilio;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.escalation.Escalator;
 import dev.tocsin.escalation.ManualEscalation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentFilter;
 import dev.tocsin.incident.IncidentStatus;
@@ -73,7 +73,7 @@ final class PhoneActions {
                 }
                 case ESCALATE -> new Reply(escalator.escalate(incidentId, new ManualEscalation.NextLevel(), actor, channel));
             };
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return new Reply(number + ": " + e.getMessage());
         }
     }

@@ -1,7 +1,7 @@
 package dev.tocsin.provider.twilio;
 
 import dev.tocsin.config.Organisation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.Routes;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.Incidents;
@@ -63,7 +63,7 @@ public final class TwilioWebhooks implements Routes {
         Map<String, List<String>> form = ctx.formParamMap();
         if (twilio.isEmpty() || !TwilioSignature.valid(twilio.get().authToken().value(), url, form,
                 ctx.header("X-Twilio-Signature"))) {
-            throw new ApiException(403, "forbidden", "missing or wrong X-Twilio-Signature");
+            throw Refusal.forbidden("missing or wrong X-Twilio-Signature");
         }
         return form;
     }
@@ -130,7 +130,7 @@ public final class TwilioWebhooks implements Routes {
         String sid = Optional.ofNullable(first(form, "MessageSid")).orElse(first(form, "CallSid"));
         String status = Optional.ofNullable(first(form, "MessageStatus")).orElse(first(form, "CallStatus"));
         if (sid == null || status == null) {
-            throw ApiException.badRequest("a status callback needs MessageSid or CallSid and MessageStatus or CallStatus");
+            throw Refusal.invalid("a status callback needs MessageSid or CallSid and MessageStatus or CallStatus");
         }
         statuses.record(new DeliveryStatuses.Status("twilio", sid, status, first(form, "ErrorCode"), clock.instant()));
         ctx.status(204);
