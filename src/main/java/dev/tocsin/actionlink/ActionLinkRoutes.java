@@ -5,7 +5,11 @@ import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.Routes;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.Incidents;
-import dev.tocsin.trace.Actor;
+import dev.tocsin.escalation.ManualEscalation;
+import dev.tocsin.respond.Act;
+import dev.tocsin.respond.Outcome;
+import dev.tocsin.respond.Responder;
+import dev.tocsin.respond.ResponderActions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -32,13 +36,14 @@ public final class ActionLinkRoutes implements Routes {
 
     private final ActionLinks links;
     private final Incidents incidents;
-    private final Escalator escalator;
+    private final ResponderActions actions;
     private final Clock clock;
 
-    public ActionLinkRoutes(ActionLinks links, Incidents incidents, Escalator escalator, Clock clock) {
+    /** @param actions what a link does, it does through the responder actions, as the person it was sent to */
+    public ActionLinkRoutes(ActionLinks links, Incidents incidents, ResponderActions actions, Clock clock) {
         this.links = links;
         this.incidents = incidents;
-        this.escalator = escalator;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -114,24 +119,24 @@ public final class ActionLinkRoutes implements Routes {
     }
 
     private ActionReply perform(ActionLink link) {
-        Actor actor = Actor.user(link.userId());
+        Act act = actions.act(link.incidentId(), Responder.person(link.userId()), link.channel());
         String number = "#" + link.incidentId();
         return switch (link.action()) {
             case ACKNOWLEDGE, RESOLVE -> {
-                Incidents.ActionResult result = link.action() == LinkAction.ACKNOWLEDGE
-                        ? incidents.acknowledge(link.incidentId(), actor, link.channel())
-                        : incidents.resolve(link.incidentId(), actor, link.channel());
+                Outcome outcome = link.action() == LinkAction.ACKNOWLEDGE ? actions.acknowledge(act) : actions.resolve(act);
                 String done = link.action() == LinkAction.ACKNOWLEDGE ? "acknowledged" : "resolved";
-                String heading = result.changed()
-                        ? capitalised(done) + " incident " + number + " — " + result.incident().title()
+                String heading = outcome.changed()
+                        ? capitalised(done) + " incident " + number + " — " + outcome.incident().title()
                         : "Incident " + number + " was already " + done;
-                String message = result.changed()
+                String message = outcome.changed()
                         ? "The timeline records it as " + done + " by " + link.userId() + " via " + link.channel().wireName() + "."
-                        : capitalised(result.reason()) + ".";
-                yield done(link, 200, result.changed(), heading, message);
+                        : capitalised(outcome.detail()) + ".";
+                yield done(link, 200, outcome.changed(), heading, message);
             }
-            case ESCALATE -> done(link, 200, true, "Escalate incident " + number,
-                    escalator.escalate(link.incidentId(), actor, link.channel()));
+            case ESCALATE -> {
+                Outcome outcome = actions.escalate(act, new ManualEscalation.NextLevel());
+                yield done(link, 200, outcome.changed(), "Escalate incident " + number, outcome.detail());
+            }
         };
     }
 

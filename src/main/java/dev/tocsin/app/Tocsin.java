@@ -14,7 +14,9 @@ import dev.tocsin.engine.TimerHandler;
 import dev.tocsin.paging.AdminAlerts;
 import dev.tocsin.paging.ManualEscalations;
 import dev.tocsin.paging.LinkedPageActions;
-import dev.tocsin.escalation.ManualEscalation;
+import dev.tocsin.phone.TwilioWebhookRoutes;
+import dev.tocsin.respond.ResponderActions;
+import dev.tocsin.respond.ResponderRoutes;
 import dev.tocsin.paging.Paging;
 import dev.tocsin.paging.PagingRoutes;
 import dev.tocsin.paging.Senders;
@@ -28,7 +30,6 @@ import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
 import dev.tocsin.http.Routes;
 import dev.tocsin.provider.DeliveryStatuses;
-import dev.tocsin.provider.twilio.TwilioWebhooks;
 import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
@@ -118,11 +119,13 @@ public final class Tocsin implements AutoCloseable {
             config.onApplied(heartbeats::sync);
             heartbeats.sync();
             Auth auth = new Auth(tokens);
-            PagingRoutes pagingRoutes = new PagingRoutes(database, paging, escalations, new TestPages(database, paging, clock), auth);
+            PagingRoutes pagingRoutes = new PagingRoutes(database, paging, new TestPages(database, paging, clock), auth);
+            ResponderActions responders = new ResponderActions(incidents, escalations, config::current, clock);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
                     new IncidentRoutes(incidents, config, auth, pagingRoutes::view),
+                    new ResponderRoutes(responders, auth, pagingRoutes::view),
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
@@ -130,12 +133,11 @@ public final class Tocsin implements AutoCloseable {
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
-                    new TwilioWebhooks(config::current, incidents, escalations,
+                    new TwilioWebhookRoutes(config::current, responders, incidents,
                             new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),
                     pagingRoutes,
                     new SimulateRoutes(onCall, auth),
-                    new ActionLinkRoutes(actionLinks, incidents, (incidentId, actor, channel) ->
-                            escalations.escalate(incidentId, new ManualEscalation.NextLevel(), actor, channel), clock),
+                    new ActionLinkRoutes(actionLinks, incidents, responders, clock),
                     new HeartbeatRoutes(heartbeats, config, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {

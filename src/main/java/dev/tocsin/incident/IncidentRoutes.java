@@ -1,7 +1,5 @@
 package dev.tocsin.incident;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.http.ApiException;
@@ -18,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/v1/incidents}: list with filters and cursor pagination, details, and responder actions. */
+/**
+ * {@code GET /api/v1/incidents}: list with filters and cursor pagination, and one incident's details. Actions on
+ * incidents are {@code respond.ResponderRoutes}.
+ */
 public final class IncidentRoutes implements Routes {
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final int MAX_PAGE_SIZE = 100;
@@ -40,16 +41,6 @@ public final class IncidentRoutes implements Routes {
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/incidents", this::list);
         routes.get("/api/v1/incidents/{id}", this::get);
-        routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> {
-            Principal caller = auth.require(ctx, Role.RESPONDER);
-            respond(ctx, incidents.acknowledge(id(ctx), caller.actor(), Auth.channel(ctx)));
-        });
-        routes.post("/api/v1/incidents/{id}/resolve", ctx -> {
-            Principal caller = auth.require(ctx, Role.RESPONDER);
-            respond(ctx, incidents.resolve(id(ctx), caller.actor(), Auth.channel(ctx)));
-        });
-        routes.post("/api/v1/incidents/{id}/reassign", this::reassign);
-        routes.post("/api/v1/incidents/{id}/notes", this::addNote);
     }
 
     private void list(Context ctx) {
@@ -116,45 +107,6 @@ public final class IncidentRoutes implements Routes {
         body.put("alerts", details.alerts());
         body.put("timeline", details.timeline());
         body.put("changes", incidents.changesAround(details.incident()));
-        ctx.json(body);
-    }
-
-    private void reassign(Context ctx) {
-        Principal caller = auth.require(ctx, Role.RESPONDER);
-        long id = id(ctx);
-        JsonNode body = Json.objectBody(ctx);
-        JsonNode users = body.path("users");
-        if (!users.isArray() || users.isEmpty()) {
-            throw ApiException.badRequest("body must be {\"users\": [\"<user id>\", …]} with at least one user");
-        }
-        List<String> userIds = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (JsonNode user : users) {
-            String userId = user.asText();
-            if (!user.isTextual() || !config.current().hasUser(userId)) {
-                problems.add("users: '" + userId + "' is not a configured user");
-            } else if (!userIds.contains(userId)) {
-                userIds.add(userId);
-            }
-        }
-        if (!problems.isEmpty()) throw ApiException.badRequest("cannot reassign incident #" + id, problems);
-        respond(ctx, incidents.reassign(id, userIds, caller.actor(), Auth.channel(ctx)));
-    }
-
-    private void addNote(Context ctx) {
-        Principal caller = auth.require(ctx, Role.RESPONDER);
-        long id = id(ctx);
-        String text = Json.objectBody(ctx).path("text").asText("").strip();
-        if (text.isEmpty()) throw ApiException.badRequest("body must be {\"text\": \"<note>\"} with a non-empty text");
-        if (text.length() > 10_000) throw ApiException.badRequest("text: a note is at most 10000 characters");
-        ctx.status(201).json(Map.of("entry", incidents.addNote(id, text, caller.actor(), Auth.channel(ctx))));
-    }
-
-    private static void respond(Context ctx, Incidents.ActionResult result) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incident", result.incident());
-        body.put("changed", result.changed());
-        body.put("message", result.reason());
         ctx.json(body);
     }
 

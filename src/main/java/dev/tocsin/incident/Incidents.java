@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What people do with incidents (acknowledge, resolve, reassign, note) and how they look them up. */
+/**
+ * The incident side of responder actions (acknowledge, unacknowledge, resolve, reassign, note), each in one
+ * transaction with whatever follows from it, and how incidents are looked up. Channels do not call the actions
+ * here: they go through {@code respond.ResponderActions}, which checks permissions and speaks the outcome.
+ */
 public final class Incidents {
     /** An incident with its alerts and timeline, as the API shows it. */
     public record Details(Incident incident, List<Alert> alerts, List<TimelineEntry> timeline) {
@@ -33,31 +37,35 @@ public final class Incidents {
         this.observer = observer;
     }
 
-    public ActionResult acknowledge(long id, Actor actor, Channel channel) {
-        return act(id, (handle, incident, at) -> IncidentLifecycle.acknowledge(incident, actor, channel, at));
+    public ActionResult acknowledge(long id, Actor actor, Channel channel, Instant at) {
+        return act(id, at, (handle, incident) -> IncidentLifecycle.acknowledge(incident, actor, channel, at));
+    }
+
+    public ActionResult unacknowledge(long id, Actor actor, Channel channel, Instant at) {
+        return act(id, at, (handle, incident) -> IncidentLifecycle.unacknowledge(incident, actor, channel, at));
     }
 
     /** Resolves the incident and every alert still open on it, so the next trigger opens a new incident. */
-    public ActionResult resolve(long id, Actor actor, Channel channel) {
-        return act(id, (handle, incident, at) -> {
+    public ActionResult resolve(long id, Actor actor, Channel channel, Instant at) {
+        return act(id, at, (handle, incident) -> {
             Transition transition = IncidentLifecycle.resolve(incident, actor, channel, at);
             if (transition instanceof Transition.Changed) store.resolveOpenAlerts(handle, id, at);
             return transition;
         });
     }
 
-    public ActionResult reassign(long id, List<String> userIds, Actor actor, Channel channel) {
-        return act(id, (handle, incident, at) -> {
+    public ActionResult reassign(long id, List<String> userIds, Actor actor, Channel channel, Instant at) {
+        return act(id, at, (handle, incident) -> {
             Transition transition = IncidentLifecycle.reassign(incident, userIds, actor, channel, at);
             if (transition instanceof Transition.Changed) store.replaceAssignees(handle, id, userIds, at);
             return transition;
         });
     }
 
-    public TimelineEntry addNote(long id, String text, Actor actor, Channel channel) {
+    public TimelineEntry addNote(long id, String text, Actor actor, Channel channel, Instant at) {
         return database.writeAndWait(handle -> {
             Incident incident = require(handle, id);
-            TimelineEntry entry = IncidentLifecycle.note(incident, text, actor, channel, clock.instant());
+            TimelineEntry entry = IncidentLifecycle.note(incident, text, actor, channel, at);
             store.insertTimeline(handle, entry);
             return entry;
         });
@@ -80,14 +88,13 @@ public final class Incidents {
     }
 
     private interface Action {
-        Transition decide(Handle handle, Incident incident, Instant at);
+        Transition decide(Handle handle, Incident incident);
     }
 
-    private ActionResult act(long id, Action action) {
-        Instant at = clock.instant();
+    private ActionResult act(long id, Instant at, Action action) {
         return database.writeAndWait(handle -> {
             Incident incident = require(handle, id);
-            Transition transition = action.decide(handle, incident, at);
+            Transition transition = action.decide(handle, incident);
             if (transition instanceof Transition.Changed changed) {
                 store.updateIncident(handle, changed.incident());
                 changed.entries().forEach(entry -> store.insertTimeline(handle, entry));

@@ -24,7 +24,7 @@ public final class ManualEscalations implements Escalator {
     }
 
     @Override
-    public String escalate(long incidentId, ManualEscalation how, Actor actor, Channel channel) {
+    public ManualEscalation.Result escalate(long incidentId, ManualEscalation how, Actor actor, Channel channel) {
         Instant now = clock.instant();
         return database.writeAndWait(handle -> {
             Incident incident = paging.incidents().findIncident(handle, incidentId)

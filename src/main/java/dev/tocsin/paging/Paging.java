@@ -183,7 +183,8 @@ public final class Paging implements IncidentObserver {
      * so the people it now goes to are paged; a target that reaches nobody changes nothing (the timeline says so).
      * Returns the sentence to answer with.
      */
-    String escalateManually(Handle handle, Incident incident, ManualEscalation how, Actor actor, Channel channel, Instant now) {
+    ManualEscalation.Result escalateManually(Handle handle, Incident incident, ManualEscalation how, Actor actor,
+                                             Channel channel, Instant now) {
         if (incident.status() == IncidentStatus.RESOLVED) {
             throw Refusal.conflict("incident " + incident.number() + " is resolved; nothing to escalate");
         }
@@ -207,11 +208,14 @@ public final class Paging implements IncidentObserver {
             }
         }
         carryOut(handle, current, step, now, actor, channel);
-        if (!pagesSomeone) return "Nothing changed: " + (how instanceof ManualEscalation.ToTarget to ? to.target() : "the next level")
-                + " reaches nobody right now.";
+        if (!pagesSomeone) {
+            String target = how instanceof ManualEscalation.ToTarget to ? to.target().toString()
+                    : how instanceof ManualEscalation.AddResponders add ? add.target() + " (not already paged)" : "the next level";
+            return new ManualEscalation.Result(false, "Nothing changed: " + target + " reaches nobody right now.");
+        }
         EscalationState after = step.state();
-        return "Escalated " + incident.number() + ": now paging " + after.paged().stream().map(Page::user)
-                .collect(java.util.stream.Collectors.joining(", ")) + ".";
+        return new ManualEscalation.Result(true, "Escalated " + incident.number() + ": now paging " + after.paged().stream()
+                .map(Page::user).collect(java.util.stream.Collectors.joining(", ")) + ".");
     }
 
     /** Carries out a step for an incident whose escalation state exists or is created by this step. */

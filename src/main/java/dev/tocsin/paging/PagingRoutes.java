@@ -31,21 +31,18 @@ public final class PagingRoutes implements Routes {
 
     private final Database database;
     private final Paging paging;
-    private final ManualEscalations escalations;
     private final TestPages tests;
     private final Auth auth;
 
-    public PagingRoutes(Database database, Paging paging, ManualEscalations escalations, TestPages tests, Auth auth) {
+    public PagingRoutes(Database database, Paging paging, TestPages tests, Auth auth) {
         this.database = database;
         this.paging = paging;
-        this.escalations = escalations;
         this.tests = tests;
         this.auth = auth;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/v1/incidents/{id}/escalate", this::escalate);
         routes.get("/api/v1/incidents/{id}/paging", this::incidentPaging);
         routes.get("/api/v1/notifications", this::notifications);
         routes.get("/api/v1/notifications/{id}", this::notification);
@@ -77,37 +74,6 @@ public final class PagingRoutes implements Routes {
             throw new ApiException(403, "forbidden", "only " + ctx.pathParam("user") + " or an admin may do this");
         }
         return caller;
-    }
-
-    private void escalate(Context ctx) {
-        Principal caller = auth.require(ctx, Role.RESPONDER);
-        long id = IncidentRoutes.id(ctx);
-        ManualEscalation how = new ManualEscalation.NextLevel();
-        if (!ctx.body().isBlank()) {
-            JsonNode body = Requests.body(ctx);
-            String to = Requests.text(body, "to");
-            if (to != null) {
-                Target target = Target.parse(to).orElseThrow(() -> ApiException.badRequest(
-                        "to: '" + to + "' is not user:ID, schedule:ID or team:ID"));
-                checkTarget(target);
-                how = new ManualEscalation.ToTarget(target);
-            }
-        }
-        String message = escalations.escalate(id, how, caller.actor(), Auth.channel(ctx));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", message);
-        body.put("paging", view(id));
-        ctx.json(body);
-    }
-
-    private void checkTarget(Target target) {
-        var organisation = paging.organisation();
-        boolean exists = switch (target.kind()) {
-            case USER -> organisation.hasUser(target.id());
-            case SCHEDULE -> organisation.schedule(target.id()).isPresent();
-            case TEAM -> organisation.team(target.id()).isPresent();
-        };
-        if (!exists) throw ApiException.badRequest("to: " + target + " is not configured");
     }
 
     private void incidentPaging(Context ctx) {
