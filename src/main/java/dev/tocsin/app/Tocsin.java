@@ -78,6 +78,7 @@ public final class Tocsin implements AutoCloseable {
     private final RequestExpiry requestExpiry;
     private final TimerEngine timers;
     private final Paging paging;
+    private final ResponderActions responders;
     private final SharedStateRefresher sharedState;
     private final Heartbeats heartbeats;
     private final HttpServer http;
@@ -120,7 +121,7 @@ public final class Tocsin implements AutoCloseable {
             heartbeats.sync();
             Auth auth = new Auth(tokens);
             PagingRoutes pagingRoutes = new PagingRoutes(database, paging, new TestPages(database, paging, clock), auth);
-            ResponderActions responders = new ResponderActions(incidents, escalations, config::current, clock);
+            this.responders = new ResponderActions(incidents, escalations, config::current, clock);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
@@ -199,6 +200,11 @@ public final class Tocsin implements AutoCloseable {
 
     public Incidents incidents() {
         return incidents;
+    }
+
+    /** The one way to act on an incident, for every channel. */
+    public ResponderActions responders() {
+        return responders;
     }
 
     /** Issues the signed, single-use links that pages carry (acknowledge, resolve, escalate). */

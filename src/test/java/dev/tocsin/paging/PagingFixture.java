@@ -129,7 +129,7 @@ public final class PagingFixture implements AutoCloseable {
     }
 
     /** ntfy publications (JSON posted to the server's root) to this topic, as JSON. */
-    List<com.fasterxml.jackson.databind.JsonNode> pushes(String topic) {
+    public List<com.fasterxml.jackson.databind.JsonNode> pushes(String topic) {
         return requests("/").stream().filter(request -> request.getUrl().equals("/"))
                 .map(request -> {
                     try {
