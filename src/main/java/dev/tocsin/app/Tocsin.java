@@ -15,6 +15,8 @@ import dev.tocsin.paging.AdminAlerts;
 import dev.tocsin.paging.ManualEscalations;
 import dev.tocsin.paging.LinkedPageActions;
 import dev.tocsin.phone.TwilioWebhookRoutes;
+import dev.tocsin.events.IncidentEvents;
+import dev.tocsin.incident.IncidentObserver;
 import dev.tocsin.respond.ResponderActions;
 import dev.tocsin.respond.ResponderRoutes;
 import dev.tocsin.paging.Paging;
@@ -78,6 +80,7 @@ public final class Tocsin implements AutoCloseable {
     private final RequestExpiry requestExpiry;
     private final TimerEngine timers;
     private final Paging paging;
+    private final IncidentEvents events;
     private final ResponderActions responders;
     private final SharedStateRefresher sharedState;
     private final Heartbeats heartbeats;
@@ -91,12 +94,14 @@ public final class Tocsin implements AutoCloseable {
             this.tokens = new TokenStore(database, clock);
             this.config = new ConfigService(database, clock);
             if (settings.configFile() != null) config.applyFile(settings.configFile(), Actor.system());
-            IncidentStore incidentStore = new IncidentStore();
+            this.events = new IncidentEvents(this::wakeTimers);
+            IncidentStore incidentStore = new IncidentStore(events);
             this.onCall = new OnCallService(database, config, clock);
             AdminAlerts admins = new AdminAlerts(config::current, this::wakeNotices, metrics);
             this.paging = new Paging(config::current, onCall::targetResolver, incidentStore, admins, this::wakeTimers);
-            this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics, paging);
-            this.incidents = new Incidents(database, incidentStore, clock, paging);
+            IncidentObserver inTransaction = IncidentObserver.all(List.of(paging));
+            this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics, inTransaction);
+            this.incidents = new Incidents(database, incidentStore, clock, inTransaction);
             this.actionLinks = new ActionLinks(database, this::publicUrl);
             this.notices = new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(),
                     Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
@@ -110,6 +115,7 @@ public final class Tocsin implements AutoCloseable {
                     java.util.random.RandomGenerator.getDefault(), metrics);
             List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
             handlers.add(new HeartbeatCheck(config::current, intake));
+            handlers.add(events.outboxHandler(database));
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);
             ManualEscalations escalations = new ManualEscalations(database, paging, clock);
             this.sharedState = new SharedStateRefresher(List.of(
@@ -155,6 +161,7 @@ public final class Tocsin implements AutoCloseable {
             tocsin.notices.start();
             tocsin.handoffs.start();
             tocsin.requestExpiry.start();
+            tocsin.events.resumeWaiting(tocsin.database, clock.instant());
             tocsin.timers.start();
             tocsin.sharedState.start();
         } catch (RuntimeException e) {
@@ -200,6 +207,11 @@ public final class Tocsin implements AutoCloseable {
 
     public Incidents incidents() {
         return incidents;
+    }
+
+    /** The ordered stream of incident events: live views and durable listeners subscribe here. */
+    public IncidentEvents events() {
+        return events;
     }
 
     /** The one way to act on an incident, for every channel. */
@@ -264,6 +276,7 @@ public final class Tocsin implements AutoCloseable {
     public void close() {
         sharedState.close();
         timers.close();
+        events.close();
         requestExpiry.close();
         http.close();
         handoffs.close();
