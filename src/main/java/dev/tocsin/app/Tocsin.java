@@ -19,8 +19,10 @@ import dev.tocsin.events.IncidentEvents;
 import dev.tocsin.incident.IncidentObserver;
 import dev.tocsin.respond.ResponderActions;
 import dev.tocsin.respond.ResponderRoutes;
+import dev.tocsin.view.IncidentQueries;
+import dev.tocsin.view.IncidentRoutes;
 import dev.tocsin.paging.Paging;
-import dev.tocsin.paging.PagingRoutes;
+import dev.tocsin.paging.ContactMethodRoutes;
 import dev.tocsin.paging.Senders;
 import dev.tocsin.paging.TestPages;
 import dev.tocsin.provider.ProviderHttp;
@@ -33,7 +35,6 @@ import dev.tocsin.http.OperationsRoutes;
 import dev.tocsin.http.Routes;
 import dev.tocsin.provider.DeliveryStatuses;
 import dev.tocsin.incident.AlertIntake;
-import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
 import dev.tocsin.oncall.OnCallRoutes;
@@ -126,13 +127,13 @@ public final class Tocsin implements AutoCloseable {
             config.onApplied(heartbeats::sync);
             heartbeats.sync();
             Auth auth = new Auth(tokens);
-            PagingRoutes pagingRoutes = new PagingRoutes(database, paging, new TestPages(database, paging, clock), auth);
+            IncidentQueries queries = new IncidentQueries(database, incidents, paging, config::current);
             this.responders = new ResponderActions(incidents, escalations, config::current, clock);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
-                    new IncidentRoutes(incidents, config, auth, pagingRoutes::view),
-                    new ResponderRoutes(responders, auth, pagingRoutes::view),
+                    new IncidentRoutes(queries, config, auth),
+                    new ResponderRoutes(responders, auth, queries::paging),
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
@@ -142,7 +143,7 @@ public final class Tocsin implements AutoCloseable {
                     new ImportRoutes(new CalendarImports(config, clock), auth),
                     new TwilioWebhookRoutes(config::current, responders, incidents,
                             new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),
-                    pagingRoutes,
+                    new ContactMethodRoutes(new TestPages(database, paging, clock), auth),
                     new SimulateRoutes(onCall, auth),
                     new ActionLinkRoutes(actionLinks, incidents, responders, clock),
                     new HeartbeatRoutes(heartbeats, config, auth));

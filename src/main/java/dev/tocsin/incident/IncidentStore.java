@@ -198,20 +198,14 @@ public final class IncidentStore {
     }
 
     /** Change events on a service in a time window, newest first: the context shown with its incidents. */
-    public List<Map<String, Object>> changes(Handle handle, String serviceId, Instant from, Instant to) {
+    public List<RecentChange> changes(Handle handle, String serviceId, Instant from, Instant to) {
         return handle.createQuery("""
                         SELECT occurred_at, summary, source, links FROM change_events
                         WHERE service_id = :service AND occurred_at BETWEEN :from AND :to
                         ORDER BY occurred_at DESC LIMIT 20""")
                 .bind("service", serviceId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-                .map((rs, ctx) -> {
-                    Map<String, Object> change = new HashMap<>();
-                    change.put("at", Instant.ofEpochMilli(rs.getLong("occurred_at")));
-                    change.put("summary", rs.getString("summary"));
-                    change.put("source", rs.getString("source"));
-                    change.put("links", Rows.fromJson(rs.getString("links")));
-                    return change;
-                })
+                .map((rs, ctx) -> new RecentChange(Instant.ofEpochMilli(rs.getLong("occurred_at")), rs.getString("summary"),
+                        rs.getString("source"), Rows.fromJson(rs.getString("links"))))
                 .list();
     }
 

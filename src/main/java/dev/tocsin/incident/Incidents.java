@@ -76,12 +76,17 @@ public final class Incidents {
                 .map(incident -> new Details(incident, store.alerts(handle, id), store.timeline(handle, id))));
     }
 
+    /** The incident alone, without its alerts and timeline. */
+    public Optional<Incident> findIncident(long id) {
+        return database.jdbi().withHandle(handle -> store.findIncident(handle, id));
+    }
+
     public List<Incident> list(IncidentFilter filter, Long beforeId, int limit) {
         return database.jdbi().withHandle(handle -> store.list(handle, filter, beforeId, limit));
     }
 
     /** Change events on the incident's service from an hour before it opened until it resolved (or now). */
-    public List<java.util.Map<String, Object>> changesAround(Incident incident) {
+    public List<RecentChange> changesAround(Incident incident) {
         Instant from = incident.createdAt().minusSeconds(3600);
         Instant to = incident.resolvedAt() == null ? clock.instant() : incident.resolvedAt();
         return database.jdbi().withHandle(handle -> store.changes(handle, incident.serviceId(), from, to));

@@ -324,6 +324,15 @@ public final class Paging implements IncidentObserver {
         return store.ofIncident(handle, incidentId);
     }
 
+    /** The latest notifications, newest first, of one user (or everyone's when {@code userId} is null). */
+    public List<Notification> recentNotifications(Handle handle, String userId, int limit) {
+        return store.recent(handle, userId, limit);
+    }
+
+    public Optional<Notification> notification(Handle handle, long id) {
+        return store.notification(handle, id);
+    }
+
     /** Keeps a step that is due now in the same transaction (so the first page needs no extra timer round). */
     static boolean dueNow(NotificationStep step, Instant now) {
         return !step.at().isAfter(now);

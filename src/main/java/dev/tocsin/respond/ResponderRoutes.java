@@ -8,7 +8,7 @@ import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.Json;
 import dev.tocsin.http.Routes;
-import dev.tocsin.incident.IncidentRoutes;
+import dev.tocsin.view.IncidentRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
