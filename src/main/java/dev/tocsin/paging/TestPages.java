@@ -149,7 +149,7 @@ public final class TestPages {
         if (method instanceof ContactMethod.Email email) return email.to();
         if (method instanceof ContactMethod.Ntfy ntfy) return (ntfy.server() == null ? "" : ntfy.server() + "/") + ntfy.topic();
         if (method instanceof ContactMethod.Slack slack) return slack.to();
-        if (method instanceof ContactMethod.Chat chat) return chat.url();
+        if (method instanceof ContactMethod.Chat chat) return chat.url() == null ? null : chat.url().value();
         if (method instanceof ContactMethod.Webhook webhook) return webhook.url();
         return method.id();
     }
