@@ -1,5 +1,6 @@
 package dev.tocsin.oncall;
 
+import dev.tocsin.time.Instants;
 import dev.tocsin.refusal.Refusal;
 
 import java.time.DateTimeException;
@@ -28,6 +29,12 @@ public final class Times {
 
     /** Parses {@code text} for the parameter {@code name}; 400 naming the parameter if it is neither shape. */
     public static Instant parse(String name, String text, ZoneId zone) {
+        Instant instant = parseAnyYear(name, text, zone);
+        if (!Instants.inRange(instant)) throw Refusal.invalid(name + ": '" + text + "' " + Instants.rangeProblem());
+        return instant;
+    }
+
+    private static Instant parseAnyYear(String name, String text, ZoneId zone) {
         if (text == null || text.isBlank()) throw Refusal.invalid(name + ": a time is required");
         String trimmed = text.strip();
         try {
