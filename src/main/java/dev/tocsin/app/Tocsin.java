@@ -16,6 +16,7 @@ import dev.tocsin.paging.ManualEscalations;
 import dev.tocsin.paging.LinkedPageActions;
 import dev.tocsin.phone.TwilioWebhookRoutes;
 import dev.tocsin.events.IncidentEvents;
+import dev.tocsin.health.Vitals;
 import dev.tocsin.incident.IncidentObserver;
 import dev.tocsin.respond.ResponderActions;
 import dev.tocsin.respond.ResponderRoutes;
@@ -82,6 +83,7 @@ public final class Tocsin implements AutoCloseable {
     private final TimerEngine timers;
     private final Paging paging;
     private final IncidentEvents events;
+    private final Vitals vitals;
     private final ResponderActions responders;
     private final SharedStateRefresher sharedState;
     private final Heartbeats heartbeats;
@@ -126,11 +128,13 @@ public final class Tocsin implements AutoCloseable {
             this.heartbeats = new Heartbeats(database, config::current, intake, clock, timers::wake);
             config.onApplied(heartbeats::sync);
             heartbeats.sync();
+            this.vitals = new Vitals(List.of(new Vitals.Vital("database writer", database::writerAlive),
+                    new Vitals.Vital("timer engine", timers::isAlive), new Vitals.Vital("notice sender", notices::isAlive)));
             Auth auth = new Auth(tokens);
             IncidentQueries queries = new IncidentQueries(database, incidents, paging, config::current);
             this.responders = new ResponderActions(incidents, escalations, config::current, clock);
             List<Routes> routes = List.of(
-                    OperationsRoutes.of(database, metrics, Version.current()),
+                    OperationsRoutes.of(database, vitals, metrics, Version.current()),
                     config.routes(auth),
                     new IncidentRoutes(queries, config, auth),
                     new ResponderRoutes(responders, auth, queries::paging),
@@ -210,6 +214,11 @@ public final class Tocsin implements AutoCloseable {
         return incidents;
     }
 
+    /** The threads without which this node accepts nothing; {@code serve} watches them. */
+    public Vitals vitals() {
+        return vitals;
+    }
+
     /** The ordered stream of incident events: live views and durable listeners subscribe here. */
     public IncidentEvents events() {
         return events;
@@ -275,6 +284,7 @@ public final class Tocsin implements AutoCloseable {
 
     @Override
     public void close() {
+        vitals.close();
         sharedState.close();
         timers.close();
         events.close();

@@ -1,5 +1,6 @@
 package dev.tocsin.calendar;
 
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.schedule.FixedShift;
 import dev.tocsin.user.ContactMethod;
@@ -78,6 +79,7 @@ public final class IcalImport {
                 skipped.add(label + ": no attendee, organizer or summary matches a user");
                 continue;
             }
+            RecurrenceBounds.check(event, label, window.getStart(), window.getEnd());
             Set<Period<Temporal>> occurrences;
             try {
                 occurrences = event.calculateRecurrenceSet(window);
@@ -90,6 +92,10 @@ public final class IcalImport {
                 Instant end = instant(occurrence.getEnd(), zone);
                 if (!end.isAfter(start) || !end.isAfter(from) || !start.isBefore(to)) continue;
                 for (String user : users) shifts.add(new FixedShift(user, start, end));
+                if (shifts.size() > RecurrenceBounds.MAX_SHIFTS) {
+                    throw Refusal.tooLarge("the calendar gives more than " + RecurrenceBounds.MAX_SHIFTS
+                            + " shifts in the days imported; at most " + RecurrenceBounds.MAX_SHIFTS + " are accepted");
+                }
             }
         }
         shifts.sort(Comparator.comparing(FixedShift::start).thenComparing(FixedShift::userId));

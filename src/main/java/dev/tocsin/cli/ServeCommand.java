@@ -58,6 +58,9 @@ final class ServeCommand implements Runnable {
             tocsin.close();
             stopped.countDown();
         }, "tocsin-shutdown"));
+        // A node whose writer, engine or notice sender died accepts nothing: end it (halt: closing would wait on
+        // the dead thread) so its supervisor starts a healthy one. What was accepted is committed already.
+        tocsin.vitals().watch(status -> Runtime.getRuntime().halt(status));
         System.out.println(banner);
         System.out.flush();
         try {

@@ -118,6 +118,12 @@ public final class TimerEngine implements AutoCloseable {
         if (wakeups.availablePermits() == 0) wakeups.release();
     }
 
+    /** False once the engine's thread has died while it should run. */
+    public boolean isAlive() {
+        Thread current = thread;
+        return !running || current == null || current.isAlive();
+    }
+
     private void loop() {
         while (running) {
             long sleepNanos;

@@ -72,6 +72,12 @@ public final class NoticeSender implements AutoCloseable {
         thread.start();
     }
 
+    /** False once the delivery thread has died while it should run. */
+    public boolean isAlive() {
+        Thread current = thread;
+        return !running || current == null || current.isAlive();
+    }
+
     /** Asks the thread for a pass now: call after enqueueing a notice that is due. Cheap; never blocks. */
     public void wake() {
         if (wakeups.availablePermits() == 0) wakeups.release();

@@ -141,6 +141,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** True when a trivial query succeeds within a second. */
+    /** False once a writer thread died: nothing could be written any more, so the node must not look healthy. */
+    public boolean writerAlive() {
+        return writer.isAlive();
+    }
+
     public boolean isReachable() {
         try (var connection = dataSource.getConnection()) {
             return connection.isValid(1);

@@ -46,6 +46,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final Timer commitTimer;
     private final DistributionSummary batchSize;
     private volatile boolean running = true;
+    private volatile Error died;
     /** The writer's own connection, kept open with its prepared statements; reopened after a failure. */
     private Handle handle;
 
@@ -69,16 +70,23 @@ public final class GroupCommitWriter implements AutoCloseable {
         this.thread.start();
     }
 
+    /** False once the writer thread has died while it should run (an Error such as OutOfMemoryError ended it). */
+    public boolean isAlive() {
+        return died == null && (!running || thread.isAlive());
+    }
+
     /** Queues a job; the future completes after the job's transaction committed. */
     public <T> CompletableFuture<T> submit(WriteJob<T> job) {
         CompletableFuture<T> future = new CompletableFuture<>();
-        if (!running) {
-            future.completeExceptionally(new StorageException("the database writer is shut down"));
+        if (!running || died != null) {
+            future.completeExceptionally(new StorageException(died != null ? "the database writer died: " + died
+                    : "the database writer is shut down"));
             return future;
         }
         if (!queue.offer(new Pending<>(job, future))) {
             future.completeExceptionally(new StorageException("the database writer is overloaded; retry shortly"));
         }
+        if (died != null) failRemaining();   // the writer died while this was queued: nobody will run it
         return future;
     }
 
@@ -96,6 +104,14 @@ public final class GroupCommitWriter implements AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 log.error("writer loop failed", e);
+            } catch (Error e) {
+                // An Error (OutOfMemoryError) ends the writer: whoever waits on a write is told at once rather than
+                // waiting forever, and the node's vitals report it so the process is restarted.
+                died = e;
+                log.error("the database writer died; this node can write nothing more", e);
+                for (Pending<?> pending : batch) pending.future().completeExceptionally(new StorageException("the database writer died: " + e));
+                failRemaining();
+                throw e;
             } finally {
                 batch.clear();
             }

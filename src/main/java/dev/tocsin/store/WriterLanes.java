@@ -30,6 +30,11 @@ public final class WriterLanes implements AutoCloseable {
         }
     }
 
+    /** Whether every lane's thread still runs. */
+    public boolean isAlive() {
+        return lanes.stream().allMatch(GroupCommitWriter::isAlive);
+    }
+
     public <T> CompletableFuture<T> submit(WriteJob<T> job) {
         return lanes.get(0).submit(job);
     }

@@ -72,6 +72,25 @@ class HostileInputTest {
         assertThat(count("config_revisions")).isEqualTo(revisions);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"FREQ=SECONDLY", "FREQ=MINUTELY;INTERVAL=5", "FREQ=HOURLY", "FREQ=DAILY;BYMINUTE=0,10,20,30,40,50"})
+    void aCalendarThatWouldExpandWithoutBoundIsRefusedQuickly(String rule) {
+        start(TestDatabases.Kind.SQLITE);
+        String ics = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hostile//EN", "BEGIN:VEVENT",
+                "UID:storm@hostile", "DTSTAMP:20270101T000000Z", "DTSTART:20270301T000000Z", "DTEND:20270301T000001Z",
+                "RRULE:" + rule, "ATTENDEE:mailto:alice@example.com", "SUMMARY:alice", "END:VEVENT", "END:VCALENDAR", "");
+        long started = System.nanoTime();
+
+        TestHttp.Response refused = server.http().postJson("/api/v1/schedules/platform-primary/import",
+                Json.write(Map.of("layer", "storm", "ics", ics)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().path("error").path("message").asText()).contains("storm@hostile");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(layers()).isEqualTo(1);
+        assertThat(server.http().get("/readyz").status()).isEqualTo(200);
+    }
+
     @Test
     void anEmptyDryRunOnApplyIsRefusedAndAppliesNothing() {
         start(TestDatabases.Kind.SQLITE);
