@@ -45,9 +45,10 @@ import dev.tocsin.override.Overrides;
 import dev.tocsin.override.RequestExpiry;
 import dev.tocsin.override.SwapRequests;
 import dev.tocsin.ingest.IngestRoutes;
-import dev.tocsin.notice.Backoff;
 import dev.tocsin.notice.NoticeRoutes;
 import dev.tocsin.notice.NoticeSender;
+import dev.tocsin.notice.UnscheduledNotices;
+import dev.tocsin.engine.Recurring;
 import dev.tocsin.provider.console.ConsoleSender;
 import dev.tocsin.provider.smtp.SmtpSender;
 import dev.tocsin.store.Database;
@@ -75,6 +76,8 @@ public final class Tocsin implements AutoCloseable {
     private final OnCallService onCall;
     private final HandoffJob handoffs;
     private final RequestExpiry requestExpiry;
+    /** Jobs run every so often, once across all nodes, as timers of the engine. */
+    private final List<Recurring> recurring;
     private final TimerEngine timers;
     private final Paging paging;
     private final SharedStateRefresher sharedState;
@@ -91,14 +94,14 @@ public final class Tocsin implements AutoCloseable {
             if (settings.configFile() != null) config.applyFile(settings.configFile(), Actor.system());
             IncidentStore incidentStore = new IncidentStore();
             this.onCall = new OnCallService(database, config, clock);
-            AdminAlerts admins = new AdminAlerts(config::current, this::wakeNotices, metrics);
+            AdminAlerts admins = new AdminAlerts(config::current, this::wakeTimers, metrics);
             this.paging = new Paging(config::current, onCall::targetResolver, incidentStore, admins, this::wakeTimers);
             this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics, paging);
             this.incidents = new Incidents(database, incidentStore, clock, paging);
             this.actionLinks = new ActionLinks(database, this::publicUrl);
-            this.notices = new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(),
-                    Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
-            this.handoffs = new HandoffJob(database, config::current, onCall::forSchedule, clock, notices::wake);
+            this.notices = new NoticeSender(database, config::current, SmtpSender::new, new ConsoleSender(),
+                    NoticeSender.BACKOFF, java.util.random.RandomGenerator.getDefault());
+            this.handoffs = new HandoffJob(database, config::current, onCall::forSchedule, clock, this::wakeTimers);
             Overrides overrides = new Overrides(database, onCall);
             CoverRequests covers = new CoverRequests(database, onCall, overrides);
             SwapRequests swaps = new SwapRequests(database, onCall, overrides);
@@ -108,6 +111,9 @@ public final class Tocsin implements AutoCloseable {
                     java.util.random.RandomGenerator.getDefault(), metrics);
             List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
             handlers.add(new HeartbeatCheck(config::current, intake));
+            handlers.add(notices);
+            this.recurring = List.of(handoffs.recurring(), requestExpiry.recurring(), new UnscheduledNotices().recurring());
+            handlers.addAll(recurring);
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);
             ManualEscalations escalations = new ManualEscalations(database, paging, clock);
             this.sharedState = new SharedStateRefresher(List.of(
@@ -126,7 +132,7 @@ public final class Tocsin implements AutoCloseable {
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
-                    new NoticeRoutes(database, config, auth, notices::wake),
+                    new NoticeRoutes(database, config, auth, timers::wake),
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
@@ -149,9 +155,7 @@ public final class Tocsin implements AutoCloseable {
         Tocsin tocsin = new Tocsin(settings, clock);
         try {
             tocsin.http.start();
-            tocsin.notices.start();
-            tocsin.handoffs.start();
-            tocsin.requestExpiry.start();
+            tocsin.scheduleRecurring(clock.instant());
             tocsin.timers.start();
             tocsin.sharedState.start();
         } catch (RuntimeException e) {
@@ -160,6 +164,17 @@ public final class Tocsin implements AutoCloseable {
             throw e;
         }
         return tocsin;
+    }
+
+    /**
+     * Makes sure each recurring job has its timer: the first node to start creates it (due at once), the others
+     * find it pending. Afterwards every run schedules the next.
+     */
+    private void scheduleRecurring(java.time.Instant now) {
+        database.writeAndWait(handle -> {
+            for (Recurring job : recurring) job.ensureScheduled(handle, now, now);
+            return null;
+        });
     }
 
     /** Every HTTP endpoint, as "METHOD /path". */
@@ -204,12 +219,7 @@ public final class Tocsin implements AutoCloseable {
         return actionLinks;
     }
 
-    /** Delivers the notice outbox; {@code wake()} it after enqueueing a notice that is due now. */
-    public NoticeSender notices() {
-        return notices;
-    }
-
-    /** Writes handoff notices, digests and gap warnings into the outbox every minute. */
+    /** Writes handoff notices, digests and gap warnings into the outbox every minute (a recurring timer). */
     public HandoffJob handoffs() {
         return handoffs;
     }
@@ -218,16 +228,12 @@ public final class Tocsin implements AutoCloseable {
         return onCall;
     }
 
-    /** Closes cover and swap requests whose time has come, every minute. */
+    /** Closes cover and swap requests whose time has come, every minute (a recurring timer). */
     public RequestExpiry requestExpiry() {
         return requestExpiry;
     }
 
-    /** Wake-ups may come from commits during construction, before the thing to wake exists. */
-    private void wakeNotices() {
-        if (notices != null) notices.wake();
-    }
-
+    /** Wake-ups may come from commits during construction, before the engine exists. */
     private void wakeTimers() {
         if (timers != null) timers.wake();
     }
@@ -256,10 +262,7 @@ public final class Tocsin implements AutoCloseable {
     public void close() {
         sharedState.close();
         timers.close();
-        requestExpiry.close();
         http.close();
-        handoffs.close();
-        notices.close();
         database.close();
         metrics.close();
     }
