@@ -23,6 +23,8 @@ import java.time.Instant;
  * {@link Job#write} is rolled back to a savepoint so that the next run is still scheduled.
  */
 public final class Recurring implements TimerHandler.WithOutsideWork {
+    /** Ends the key of every recurring job's timer ({@code handoff:tick}); no other timer key ends so. */
+    public static final String KEY_SUFFIX = ":tick";
     private static final Logger LOG = LoggerFactory.getLogger(Recurring.class);
     private static final String SAVEPOINT = "tocsin_recurring";
 
@@ -58,7 +60,7 @@ public final class Recurring implements TimerHandler.WithOutsideWork {
 
     /** The key of the job's one pending timer. */
     public String key() {
-        return kind + ":tick";
+        return kind + KEY_SUFFIX;
     }
 
     public Duration interval() {

@@ -1,7 +1,8 @@
 package dev.tocsin.notice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tocsin.engine.Timers;
-import dev.tocsin.http.Json;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -9,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +26,19 @@ public final class NoticeOutbox {
         return TIMER_KIND + ":" + id;
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The timer's payload: the notice and its person (the person is the sending lane). */
     static String timerPayload(long id, String userId) {
-        return Json.write(Map.of("notice", id, "user", userId));
+        return JSON.createObjectNode().put("notice", id).put("user", userId).toString();
+    }
+
+    static JsonNode readPayload(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("notice timer payload is not JSON: " + e.getMessage(), e);
+        }
     }
 
     /**

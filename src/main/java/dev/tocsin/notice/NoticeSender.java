@@ -6,7 +6,6 @@ import dev.tocsin.engine.Backoff;
 import dev.tocsin.engine.Timer;
 import dev.tocsin.engine.TimerHandler;
 import dev.tocsin.engine.Timers;
-import dev.tocsin.http.Json;
 import dev.tocsin.provider.MessageSender;
 import dev.tocsin.provider.SendResult;
 import dev.tocsin.provider.SmtpSettings;
@@ -16,8 +15,6 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -178,10 +175,6 @@ public final class NoticeSender implements TimerHandler.WithOutsideWork {
     }
 
     private static JsonNode payload(Timer timer) {
-        try {
-            return Json.mapper().readTree(timer.payload());
-        } catch (IOException e) {
-            throw new UncheckedIOException("notice timer payload is not JSON: " + e.getMessage(), e);
-        }
+        return NoticeOutbox.readPayload(timer.payload());
     }
 }
