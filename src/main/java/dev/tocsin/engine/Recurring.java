@@ -103,6 +103,6 @@ public final class Recurring implements TimerHandler.WithOutsideWork {
 
     @Override
     public void fire(Handle handle, Timer timer, Instant now) {
-        complete(handle, timer, now, null);
+        throw new IllegalStateException("a recurring job completes through complete(), after prepare()");
     }
 }

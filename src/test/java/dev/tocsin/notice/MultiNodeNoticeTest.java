@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.tocsin.app.Settings;
 import dev.tocsin.app.Tocsin;
 import dev.tocsin.handoff.HandoffJob;
+import dev.tocsin.override.RequestExpiry;
 import dev.tocsin.testing.SettableClock;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.testing.TestServer;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Three full Tocsin nodes on one PostgreSQL database, their timer engines running on real threads, sending email
  * to a real SMTP server (GreenMail). Notices written on every node are emailed once each, and the handoff job,
- * which every node schedules, runs once a minute across the three and writes one notice per shift change.
+ * which every node schedules, runs once a minute across the three and writes one notice per shift change (request
+ * expiry, the other minutely job, likewise runs once a minute).
  *
  * <p>The nodes share a settable clock: the test moves it a minute at a time, and only when no timer is in anyone's
  * hands (a jump of a minute while a send was in flight would expire its lease, as a node dying would).
@@ -107,6 +109,10 @@ class MultiNodeNoticeTest {
                         .as("handoff runs: one at start, then one a minute, across all nodes").isEqualTo(minutes + 1);
                 assertThat(count(any, "SELECT COUNT(*) FROM timers WHERE kind = '" + HandoffJob.KIND + "' AND done_at IS NULL"))
                         .as("one pending run").isEqualTo(1);
+                assertThat(count(any, "SELECT COUNT(*) FROM timers WHERE kind = '" + RequestExpiry.KIND + "' AND outcome = 'fired'"))
+                        .as("request expiry runs, likewise").isEqualTo(minutes + 1);
+                assertThat(count(any, "SELECT COUNT(*) FROM timers WHERE kind = '" + UnscheduledNotices.KIND + "' AND outcome = 'fired'"))
+                        .as("the notice sweep ran once at start (every 10 minutes after)").isEqualTo(1);
                 assertThat(kinds(any, "bob")).containsExactly("shift_starts");
                 assertThat(kinds(any, "alice")).containsExactly("shift_ends");
                 assertThat(count(any, "SELECT COUNT(*) FROM notices WHERE sent_at IS NULL")).as("unsent notices").isZero();
