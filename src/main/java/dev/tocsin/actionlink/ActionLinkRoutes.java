@@ -1,11 +1,15 @@
 package dev.tocsin.actionlink;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.Routes;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.Incidents;
-import dev.tocsin.trace.Actor;
+import dev.tocsin.escalation.ManualEscalation;
+import dev.tocsin.respond.Act;
+import dev.tocsin.respond.Outcome;
+import dev.tocsin.respond.Responder;
+import dev.tocsin.respond.ResponderActions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -32,13 +36,14 @@ public final class ActionLinkRoutes implements Routes {
 
     private final ActionLinks links;
     private final Incidents incidents;
-    private final Escalator escalator;
+    private final ResponderActions actions;
     private final Clock clock;
 
-    public ActionLinkRoutes(ActionLinks links, Incidents incidents, Escalator escalator, Clock clock) {
+    /** @param actions what a link does, it does through the responder actions, as the person it was sent to */
+    public ActionLinkRoutes(ActionLinks links, Incidents incidents, ResponderActions actions, Clock clock) {
         this.links = links;
         this.incidents = incidents;
-        this.escalator = escalator;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -73,7 +78,7 @@ public final class ActionLinkRoutes implements Routes {
         ActionLink.State state = link.state(clock.instant());
         if (state != ActionLink.State.USABLE) return spent(link, state);
         Optional<Incident> incident = incidents.find(link.incidentId()).map(Incidents.Details::incident);
-        if (incident.isEmpty()) return failed(link, ApiException.notFound("incident #" + link.incidentId()));
+        if (incident.isEmpty()) return failed(link, Refusal.notFound("incident #" + link.incidentId()));
         Incident shown = incident.get();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("incident_id", shown.id());
@@ -101,7 +106,7 @@ public final class ActionLinkRoutes implements Routes {
         // (storage down) gives it back, so clicking again works.
         try {
             return perform(link);
-        } catch (ApiException refused) {
+        } catch (Refusal refused) {
             return failed(link, refused);
         } catch (RuntimeException failure) {
             try {
@@ -114,24 +119,24 @@ public final class ActionLinkRoutes implements Routes {
     }
 
     private ActionReply perform(ActionLink link) {
-        Actor actor = Actor.user(link.userId());
+        Act act = actions.act(link.incidentId(), Responder.person(link.userId()), link.channel());
         String number = "#" + link.incidentId();
         return switch (link.action()) {
             case ACKNOWLEDGE, RESOLVE -> {
-                Incidents.ActionResult result = link.action() == LinkAction.ACKNOWLEDGE
-                        ? incidents.acknowledge(link.incidentId(), actor, link.channel())
-                        : incidents.resolve(link.incidentId(), actor, link.channel());
+                Outcome outcome = link.action() == LinkAction.ACKNOWLEDGE ? actions.acknowledge(act) : actions.resolve(act);
                 String done = link.action() == LinkAction.ACKNOWLEDGE ? "acknowledged" : "resolved";
-                String heading = result.changed()
-                        ? capitalised(done) + " incident " + number + " — " + result.incident().title()
+                String heading = outcome.changed()
+                        ? capitalised(done) + " incident " + number + " — " + outcome.incident().title()
                         : "Incident " + number + " was already " + done;
-                String message = result.changed()
+                String message = outcome.changed()
                         ? "The timeline records it as " + done + " by " + link.userId() + " via " + link.channel().wireName() + "."
-                        : capitalised(result.reason()) + ".";
-                yield done(link, 200, result.changed(), heading, message);
+                        : capitalised(outcome.detail()) + ".";
+                yield done(link, 200, outcome.changed(), heading, message);
             }
-            case ESCALATE -> done(link, 200, true, "Escalate incident " + number,
-                    escalator.escalate(link.incidentId(), actor, link.channel()));
+            case ESCALATE -> {
+                Outcome outcome = actions.escalate(act, new ManualEscalation.NextLevel());
+                yield done(link, 200, outcome.changed(), "Escalate incident " + number, outcome.detail());
+            }
         };
     }
 
@@ -144,10 +149,10 @@ public final class ActionLinkRoutes implements Routes {
         return new ActionReply(status, heading, message, null, json);
     }
 
-    private static ActionReply failed(ActionLink link, ApiException refused) {
+    private static ActionReply failed(ActionLink link, Refusal refused) {
         String heading = "Could not " + link.action().wireName() + " incident #" + link.incidentId();
         String message = capitalised(refused.getMessage()) + ".";
-        return new ActionReply(refused.status(), heading, message, null,
+        return new ActionReply(HttpServer.status(refused.kind()), heading, message, null,
                 HttpServer.errorBody(refused.code(), refused.getMessage(), List.of()));
     }
 

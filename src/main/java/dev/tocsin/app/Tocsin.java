@@ -14,9 +14,15 @@ import dev.tocsin.engine.TimerHandler;
 import dev.tocsin.paging.AdminAlerts;
 import dev.tocsin.paging.ManualEscalations;
 import dev.tocsin.paging.LinkedPageActions;
-import dev.tocsin.escalation.ManualEscalation;
+import dev.tocsin.phone.TwilioWebhookRoutes;
+import dev.tocsin.events.IncidentEvents;
+import dev.tocsin.incident.IncidentObserver;
+import dev.tocsin.respond.ResponderActions;
+import dev.tocsin.respond.ResponderRoutes;
+import dev.tocsin.view.IncidentQueries;
+import dev.tocsin.view.IncidentRoutes;
 import dev.tocsin.paging.Paging;
-import dev.tocsin.paging.PagingRoutes;
+import dev.tocsin.paging.ContactMethodRoutes;
 import dev.tocsin.paging.Senders;
 import dev.tocsin.paging.TestPages;
 import dev.tocsin.provider.ProviderHttp;
@@ -28,9 +34,7 @@ import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
 import dev.tocsin.http.Routes;
 import dev.tocsin.provider.DeliveryStatuses;
-import dev.tocsin.provider.twilio.TwilioWebhooks;
 import dev.tocsin.incident.AlertIntake;
-import dev.tocsin.incident.IncidentRoutes;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
 import dev.tocsin.oncall.OnCallRoutes;
@@ -80,6 +84,8 @@ public final class Tocsin implements AutoCloseable {
     private final List<Recurring> recurring;
     private final TimerEngine timers;
     private final Paging paging;
+    private final IncidentEvents events;
+    private final ResponderActions responders;
     private final SharedStateRefresher sharedState;
     private final Heartbeats heartbeats;
     private final HttpServer http;
@@ -92,12 +98,14 @@ public final class Tocsin implements AutoCloseable {
             this.tokens = new TokenStore(database, clock);
             this.config = new ConfigService(database, clock);
             if (settings.configFile() != null) config.applyFile(settings.configFile(), Actor.system());
-            IncidentStore incidentStore = new IncidentStore();
+            this.events = new IncidentEvents(this::wakeTimers);
+            IncidentStore incidentStore = new IncidentStore(events);
             this.onCall = new OnCallService(database, config, clock);
             AdminAlerts admins = new AdminAlerts(config::current, this::wakeTimers, metrics);
             this.paging = new Paging(config::current, onCall::targetResolver, incidentStore, admins, this::wakeTimers);
-            this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics, paging);
-            this.incidents = new Incidents(database, incidentStore, clock, paging);
+            IncidentObserver inTransaction = IncidentObserver.all(List.of(paging));
+            this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics, inTransaction);
+            this.incidents = new Incidents(database, incidentStore, clock, inTransaction);
             this.actionLinks = new ActionLinks(database, this::publicUrl);
             this.notices = new NoticeSender(database, config::current, SmtpSender::new, new ConsoleSender(),
                     NoticeSender.BACKOFF, java.util.random.RandomGenerator.getDefault());
@@ -111,6 +119,7 @@ public final class Tocsin implements AutoCloseable {
                     java.util.random.RandomGenerator.getDefault(), metrics);
             List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
             handlers.add(new HeartbeatCheck(config::current, intake));
+            handlers.add(events.outboxHandler(database));
             handlers.add(notices);
             this.recurring = List.of(handoffs.recurring(), requestExpiry.recurring(), new UnscheduledNotices().recurring());
             handlers.addAll(recurring);
@@ -124,11 +133,13 @@ public final class Tocsin implements AutoCloseable {
             config.onApplied(heartbeats::sync);
             heartbeats.sync();
             Auth auth = new Auth(tokens);
-            PagingRoutes pagingRoutes = new PagingRoutes(database, paging, escalations, new TestPages(database, paging, clock), auth);
+            IncidentQueries queries = new IncidentQueries(database, incidents, paging, config::current);
+            this.responders = new ResponderActions(incidents, escalations, config::current, clock);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, metrics, Version.current()),
                     config.routes(auth),
-                    new IncidentRoutes(incidents, config, auth, pagingRoutes::view),
+                    new IncidentRoutes(queries, config, auth),
+                    new ResponderRoutes(responders, auth, queries::paging),
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
@@ -136,12 +147,11 @@ public final class Tocsin implements AutoCloseable {
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
-                    new TwilioWebhooks(config::current, incidents, escalations,
+                    new TwilioWebhookRoutes(config::current, responders, incidents,
                             new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),
-                    pagingRoutes,
+                    new ContactMethodRoutes(new TestPages(database, paging, clock), auth),
                     new SimulateRoutes(onCall, auth),
-                    new ActionLinkRoutes(actionLinks, incidents, (incidentId, actor, channel) ->
-                            escalations.escalate(incidentId, new ManualEscalation.NextLevel(), actor, channel), clock),
+                    new ActionLinkRoutes(actionLinks, incidents, responders, clock),
                     new HeartbeatRoutes(heartbeats, config, auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
@@ -156,6 +166,7 @@ public final class Tocsin implements AutoCloseable {
         try {
             tocsin.http.start();
             tocsin.scheduleRecurring(clock.instant());
+            tocsin.events.resumeWaiting(tocsin.database, clock.instant());
             tocsin.timers.start();
             tocsin.sharedState.start();
         } catch (RuntimeException e) {
@@ -214,6 +225,16 @@ public final class Tocsin implements AutoCloseable {
         return incidents;
     }
 
+    /** The ordered stream of incident events: live views and durable listeners subscribe here. */
+    public IncidentEvents events() {
+        return events;
+    }
+
+    /** The one way to act on an incident, for every channel. */
+    public ResponderActions responders() {
+        return responders;
+    }
+
     /** Issues the signed, single-use links that pages carry (acknowledge, resolve, escalate). */
     public ActionLinks actionLinks() {
         return actionLinks;
@@ -262,6 +283,7 @@ public final class Tocsin implements AutoCloseable {
     public void close() {
         sharedState.close();
         timers.close();
+        events.close();
         http.close();
         database.close();
         metrics.close();

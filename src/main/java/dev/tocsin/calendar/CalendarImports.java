@@ -7,7 +7,7 @@ import dev.tocsin.config.ApplyResult;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.config.Kind;
 import dev.tocsin.config.Organisation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.Json;
 import dev.tocsin.schedule.FixedShift;
 import dev.tocsin.schedule.Schedule;
@@ -58,13 +58,13 @@ public final class CalendarImports {
     public Outcome importInto(String scheduleId, String layerName, Integer priority, String ics, boolean dryRun, Actor actor) {
         Organisation organisation = config.current();
         Schedule schedule = organisation.schedule(scheduleId)
-                .orElseThrow(() -> ApiException.notFound("schedule '" + scheduleId + "'"));
+                .orElseThrow(() -> Refusal.notFound("schedule '" + scheduleId + "'"));
         Instant now = clock.instant();
         IcalImport.Result result;
         try {
             result = IcalImport.read(ics, organisation, schedule.timezone(), now.minus(IMPORT_PAST), now.plus(IMPORT_AHEAD));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
         if (dryRun) return new Outcome(scheduleId, layerName, result.shifts(), result.skipped(), false, null);
         ObjectNode body = Json.mapper().valueToTree(config.get(Kind.SCHEDULE, scheduleId).orElseThrow());
@@ -75,7 +75,7 @@ public final class CalendarImports {
             JsonNode existing = layers.get(index);
             if (!layerName.equals(existing.path("name").asText())) continue;
             if (existing.has("rotation")) {
-                throw ApiException.conflict("layer '" + layerName + "' of schedule '" + scheduleId
+                throw Refusal.conflict("layer '" + layerName + "' of schedule '" + scheduleId
                         + "' is a rotation; import into a new layer name");
             }
             replace = index;
@@ -98,10 +98,10 @@ public final class CalendarImports {
         try {
             uri = URI.create(url.startsWith("webcal://") ? "https://" + url.substring("webcal://".length()) : url);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("url: '" + url + "' is not a URL");
+            throw Refusal.invalid("url: '" + url + "' is not a URL");
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw ApiException.badRequest("url: only http, https and webcal URLs can be imported");
+            throw Refusal.invalid("url: only http, https and webcal URLs can be imported");
         }
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(FETCH_TIMEOUT)
@@ -109,16 +109,16 @@ public final class CalendarImports {
             try (InputStream in = response.body()) {
                 byte[] bytes = in.readNBytes(MAX_BYTES + 1);
                 if (response.statusCode() != 200) {
-                    throw new ApiException(502, "import_failed", "fetching " + uri + " answered " + response.statusCode());
+                    throw Refusal.upstreamFailed("import_failed", "fetching " + uri + " answered " + response.statusCode());
                 }
-                if (bytes.length > MAX_BYTES) throw ApiException.badRequest("the calendar at " + uri + " is over 5 MB");
+                if (bytes.length > MAX_BYTES) throw Refusal.invalid("the calendar at " + uri + " is over 5 MB");
                 return new String(bytes, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new ApiException(502, "import_failed", "cannot fetch " + uri + ": " + e.getMessage());
+            throw Refusal.upstreamFailed("import_failed", "cannot fetch " + uri + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "unavailable", "interrupted while fetching " + uri);
+            throw Refusal.unavailable("interrupted while fetching " + uri);
         }
     }
 

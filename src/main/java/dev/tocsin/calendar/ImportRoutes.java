@@ -5,6 +5,7 @@ import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
+import dev.tocsin.http.Flags;
 import dev.tocsin.http.Json;
 import dev.tocsin.http.Routes;
 import io.javalin.config.RoutesConfig;
@@ -51,9 +52,10 @@ public final class ImportRoutes implements Routes {
             if (body.get("priority").canConvertToInt() && body.get("priority").isIntegralNumber()) priority = body.get("priority").intValue();
             else problems.add("priority: must be a whole number");
         }
+        // Either switch asks for a dry run; a switch that is not exactly true or false refuses before anything is read.
+        boolean dryRun = Flags.query(ctx, "dry_run", false) | Flags.body(body, "dry_run", false);
         if (!problems.isEmpty()) throw ApiException.badRequest("invalid import", problems);
         String text = url != null ? imports.fetch(url) : ics;
-        boolean dryRun = body.path("dry_run").asBoolean(false);
         ctx.json(CalendarImports.describe(imports.importInto(ctx.pathParam("id"), layer.strip(), priority, text, dryRun, caller.actor())));
     }
 }

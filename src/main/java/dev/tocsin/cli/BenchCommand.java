@@ -49,7 +49,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
-            description = "Drive POST /v2/enqueue with concurrent connections (70% repeats, 20% new, 10% resolves).")
+            description = "Drive POST /v2/enqueue with concurrent connections (70%% repeats, 20%% new, 10%% resolves).")
     static final class Ingest implements Runnable {
         @Option(names = "--database-url", description = "JDBC URL to benchmark (default: a fresh SQLite file in a temp directory).")
         String databaseUrl;

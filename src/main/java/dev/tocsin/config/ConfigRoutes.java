@@ -5,6 +5,7 @@ import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
+import dev.tocsin.http.Flags;
 import dev.tocsin.http.Json;
 import dev.tocsin.http.Routes;
 import io.javalin.config.RoutesConfig;
@@ -82,8 +83,8 @@ final class ConfigRoutes implements Routes {
 
     private void apply(Context ctx) {
         Principal caller = auth.require(ctx, Role.ADMIN);
-        boolean dryRun = flag(ctx, "dry_run", false);
-        boolean prune = flag(ctx, "prune", true);
+        boolean dryRun = Flags.query(ctx, "dry_run", false);
+        boolean prune = Flags.query(ctx, "prune", true);
         JsonNode body = Json.objectBody(ctx);
         JsonNode yaml = body.get("yaml");
         if (yaml == null || !yaml.isTextual()) throw ApiException.badRequest("the body needs \"yaml\": the configuration text");
@@ -123,14 +124,5 @@ final class ConfigRoutes implements Routes {
         response.put("revision", result.revision());
         response.put("changes", result.changes());
         return response;
-    }
-
-
-    private static boolean flag(Context ctx, String name, boolean defaultValue) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isEmpty()) return defaultValue;
-        if (value.equalsIgnoreCase("true")) return true;
-        if (value.equalsIgnoreCase("false")) return false;
-        throw ApiException.badRequest(name + " must be true or false, not '" + value + "'");
     }
 }

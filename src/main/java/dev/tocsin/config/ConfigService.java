@@ -1,7 +1,7 @@
 package dev.tocsin.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.Routes;
 import dev.tocsin.store.Database;
@@ -123,8 +123,8 @@ public final class ConfigService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return apply(yaml, sourceName, env, false, true, actor);
-            } catch (ApiException e) {
-                if (e.status() != 409 || attempt >= START_ATTEMPTS) throw e;
+            } catch (Refusal e) {
+                if (e.kind() != Refusal.Kind.CONFLICT || attempt >= START_ATTEMPTS) throw e;
                 log.info("another node changed the configuration while {} was applied; applying again", sourceName);
             }
         }
@@ -197,14 +197,14 @@ public final class ConfigService {
         refresh();   // the edit starts from the latest revision, wherever it was applied
         Optional<Entry> existing = current.document().find(kind, id);
         if (createOnly && existing.isPresent()) {
-            throw ApiException.conflict(kind.singular() + " '" + id + "' already exists; use PUT to replace it");
+            throw Refusal.conflict(kind.singular() + " '" + id + "' already exists; use PUT to replace it");
         }
         Problems problems = Problems.withoutLines();
         Entry entry = ObjectBodies.parse(kind, id, body, existing.orElse(null), problems);
         Document document = current.document().with(entry);
         CrossChecks.check(document, problems, ConfigService::pathById, Map.of());
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "invalid_config", problems.summary() + " in " + kind.singular() + " '" + id + "'",
+            throw new Refusal(Refusal.Kind.INVALID, "invalid_config", problems.summary() + " in " + kind.singular() + " '" + id + "'",
                     problems.formatted());
         }
         return commit(current.revision(), ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
@@ -213,12 +213,12 @@ public final class ConfigService {
     /** Removes one object; refused (409) while other objects still refer to it. */
     public synchronized ApplyResult delete(Kind kind, String id, Actor actor) {
         refresh();
-        if (current.document().find(kind, id).isEmpty()) throw ApiException.notFound(kind.singular() + " '" + id + "'");
+        if (current.document().find(kind, id).isEmpty()) throw Refusal.notFound(kind.singular() + " '" + id + "'");
         Document document = current.document().without(kind, id);
         Problems problems = Problems.withoutLines();
         CrossChecks.check(document, problems, ConfigService::pathById, Map.of());
         if (!problems.isEmpty()) {
-            throw new ApiException(409, "conflict", "cannot delete " + kind.singular() + " '" + id
+            throw Refusal.conflict("cannot delete " + kind.singular() + " '" + id
                     + "': other objects still refer to it", problems.formatted());
         }
         return commit(current.revision(), ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");

@@ -1,6 +1,6 @@
 package dev.tocsin.config;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.Json;
 import dev.tocsin.store.Generations;
 import dev.tocsin.trace.Actor;
@@ -51,7 +51,7 @@ final class ConfigStore {
      * Writes {@code after} over {@code before} (created, changed and removed objects, positions of the rest)
      * and records the revision; returns the revision number. Runs inside the caller's transaction.
      *
-     * @throws ApiException 409 if another node wrote a revision after {@code baseRevision}, the one the change was
+     * @throws Refusal 409 if another node wrote a revision after {@code baseRevision}, the one the change was
      *                      prepared against: writing it would silently undo that revision
      */
     static long write(Handle handle, long baseRevision, List<Stored> after, List<Change> changes, Actor actor,
@@ -61,7 +61,7 @@ final class ConfigStore {
         Generations.bump(handle, WRITE_LOCK);
         long latest = latestRevision(handle);
         if (latest != baseRevision) {
-            throw ApiException.conflict("the configuration changed meanwhile (revision " + latest
+            throw Refusal.conflict("the configuration changed meanwhile (revision " + latest
                     + " was applied, this change was prepared against revision " + baseRevision + "); try again");
         }
         handle.createUpdate("""

@@ -50,23 +50,34 @@ final class ContactMethodSection {
             case "ntfy" -> new ContactMethod.Ntfy(id, matching(fields, "topic", NTFY_TOPIC,
                     "is not an ntfy topic (letters, digits, '_' and '-', at most 64)"), url(fields, "server", false));
             case "slack" -> new ContactMethod.Slack(id, fields.text("to"));
-            case "teams" -> new ContactMethod.Chat(id, type, teamsUrl(fields));
-            case "mattermost" -> new ContactMethod.Chat(id, type, url(fields, "url", true));
+            case "teams", "mattermost" -> new ContactMethod.Chat(id, type, chatUrl(fields, type, userId, id));
             case "webhook" -> new ContactMethod.Webhook(id, url(fields, "url", true), webhookSecret(fields, userId, id));
             default -> new ContactMethod.Console(id);
         };
     }
 
     /**
-     * A Teams URL must be a Workflows webhook: Microsoft retired the Office 365 connectors whose URLs are on
-     * {@code webhook.office.com}, so such a URL would fail at the first page instead of now. Only the host is
-     * quoted, because the rest of the URL is the credential.
+     * A chat tool's incoming-webhook URL (Teams Workflows, Mattermost) is itself the credential — whoever has it
+     * can post to the channel — so it is a secret: masked in the API, a {@code ${NAME}} placeholder in exports, and
+     * never quoted whole in a problem. A Teams URL must be a Workflows webhook: Microsoft retired the Office 365
+     * connectors whose URLs are on {@code webhook.office.com}, so such a URL would fail at the first page instead of
+     * now. Only the host is quoted.
      */
-    private static String teamsUrl(Fields fields) {
-        String url = url(fields, "url", true);
-        if (url == null) return null;
-        String host = URI.create(url).getHost().toLowerCase(java.util.Locale.ROOT);
-        if (host.equals(RETIRED_TEAMS_HOST) || host.endsWith("." + RETIRED_TEAMS_HOST)) {
+    private static Secret chatUrl(Fields fields, String type, String userId, String id) {
+        Secret url = fields.required("url", value -> value.secret(Tree.secretName(userId, id, "url")));
+        if (url == null || url.value().contains("${")) return url;   // a missing variable is reported already
+        URI uri;
+        try {
+            uri = new URI(url.value());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            fields.optional("url").problem("is not an http(s) URL (not quoted: the URL is a credential)");
+            return null;
+        }
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (type.equals("teams") && (host.equals(RETIRED_TEAMS_HOST) || host.endsWith("." + RETIRED_TEAMS_HOST))) {
             fields.optional("url").problem("'" + host + "' is an Office 365 connector webhook, which Microsoft has retired; "
                     + "in Teams, create a Workflows flow \"Post to a channel when a webhook request is received\" and use its URL");
             return null;
@@ -121,7 +132,7 @@ final class ContactMethodSection {
         } else if (method instanceof ContactMethod.Slack slack) {
             Tree.text(out, "to", slack.to());
         } else if (method instanceof ContactMethod.Chat chat) {
-            Tree.text(out, "url", chat.url());
+            if (chat.url() != null) out.put("url", secrets.render(chat.url()));
         } else if (method instanceof ContactMethod.Webhook webhook) {
             Tree.text(out, "url", webhook.url());
             if (webhook.secret() != null) out.put("secret", secrets.render(webhook.secret()));

@@ -2,7 +2,7 @@ package dev.tocsin.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.Json;
 import dev.tocsin.secret.Secret;
 
@@ -15,12 +15,12 @@ final class ObjectBodies {
     }
 
     static Entry parse(Kind kind, String id, JsonNode body, Entry existing, Problems problems) {
-        if (body == null || !body.isObject()) throw ApiException.badRequest("the body must be a JSON object");
+        if (body == null || !body.isObject()) throw Refusal.invalid("the body must be a JSON object");
         ObjectNode object = ((ObjectNode) body).deepCopy();
         if (kind != Kind.PROVIDER) {
             JsonNode bodyId = object.get("id");
             if (bodyId != null && !bodyId.isNull() && !bodyId.asText().equals(id)) {
-                throw ApiException.badRequest("id '" + bodyId.asText() + "' in the body does not match '" + id + "' in the URL");
+                throw Refusal.invalid("id '" + bodyId.asText() + "' in the body does not match '" + id + "' in the URL");
             }
             object.put("id", id);
         }
@@ -35,7 +35,7 @@ final class ObjectBodies {
             node = YamlText.compose(Json.write(object));
         } catch (org.yaml.snakeyaml.error.YAMLException e) {
             // JSON is YAML, but SnakeYAML refuses some shapes Jackson accepts (e.g. nesting beyond its limit).
-            throw ApiException.badRequest("the body cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+            throw Refusal.invalid("the body cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
         }
         Value value = new Value(new ParseContext(problems, env), ConfigService.pathById(new Entry(kind, id, null)), node);
         Entry entry = Sections.parse(kind, id, value);

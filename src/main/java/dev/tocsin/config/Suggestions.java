@@ -6,13 +6,17 @@ import java.util.Optional;
 
 /** "Did you mean …?" for misspelt keys and ids: the closest candidate within a small edit distance. */
 final class Suggestions {
+    /** Longer text is no misspelling of a key or an id; the edit distance would only cost time. */
+    static final int MAX_TYPED = 100;
+
     private Suggestions() {
     }
 
     static Optional<String> closest(String typed, Collection<String> candidates) {
-        if (typed.length() <= 3) return Optional.empty();
+        if (typed.length() <= 3 || typed.length() > MAX_TYPED) return Optional.empty();
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
         return candidates.stream()
+                .filter(candidate -> Math.abs(candidate.length() - typed.length()) <= allowed)
                 .map(candidate -> new Object[] {candidate, distance(typed.toLowerCase(), candidate.toLowerCase())})
                 .filter(pair -> (int) pair[1] <= allowed)
                 .min(Comparator.comparingInt(pair -> (int) pair[1]))

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * (with the line) and return null instead of throwing, so one parse finds every problem.
  */
 final class Value {
+    /** The longest text one configuration value may have (a description, a URL, a fixed shift list's entry). */
+    static final int MAX_TEXT_CHARS = 10_000;
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
 
     private final ParseContext context;
@@ -68,13 +71,19 @@ final class Value {
     String describe() {
         if (node instanceof SequenceNode) return "a list";
         if (node instanceof MappingNode) return "a mapping";
-        return "'" + ((ScalarNode) node).getValue() + "'";
+        String value = ((ScalarNode) node).getValue();
+        return "'" + (value.length() <= 80 ? value : value.substring(0, 77) + "…") + "'";
     }
 
     /** The text with {@code ${NAME}} substituted, or null (reported) if this is not a single value. */
     String text() {
         if (!(node instanceof ScalarNode scalar)) {
             problem("expected a single value, got " + describe());
+            return null;
+        }
+        if (scalar.getValue().length() > MAX_TEXT_CHARS) {
+            // Refused before anything else looks at it: checks such as "did you mean" cost time per character.
+            problem("is " + scalar.getValue().length() + " characters long; a configuration value is at most " + MAX_TEXT_CHARS);
             return null;
         }
         return Placeholders.substitute(scalar.getValue(), context.env(),
@@ -134,7 +143,7 @@ final class Value {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            problem("unknown time zone '" + text + "'" + Suggestions.hint(text, ZoneId.getAvailableZoneIds())
+            problem("unknown time zone " + describe() + Suggestions.hint(text, ZoneId.getAvailableZoneIds())
                     + "; use an IANA name like Europe/Zurich");
             return null;
         }

@@ -38,6 +38,22 @@ public final class Timers {
                 .execute() == 1;
     }
 
+    /**
+     * Like {@link #schedule}, for a key whose pending timer may be completing on another connection right now (a
+     * queue drain that stops when it finds nothing more to do): the pending timer is locked by moving its due time
+     * no later than {@code dueAt} instead of being skipped, so the racing completion either waits for this write
+     * and then sees it, or has finished first and this schedules a new timer. Returns true if it created one.
+     */
+    public static boolean ensure(Handle handle, String kind, String key, String payload, Instant dueAt, Instant now) {
+        int kept = handle.createUpdate("""
+                        UPDATE timers SET due_at = CASE WHEN due_at > :due THEN :due ELSE due_at END
+                        WHERE dedup_key = :key AND done_at IS NULL""")
+                .bind("key", key)
+                .bind("due", dueAt.toEpochMilli())
+                .execute();
+        return kept == 0 && schedule(handle, kind, key, payload, dueAt, now);
+    }
+
     /** Cancels the pending timer with this key; returns whether there was one. */
     public static boolean cancel(Handle handle, String key, Instant now) {
         return handle.createUpdate("""

@@ -130,6 +130,7 @@ public final class Escalation {
                                         TargetResolver resolver, String by) {
         if (state.status() == Status.RESOLVED) return Step.unchanged(state);
         List<EscalationEffect> effects = new ArrayList<>();
+        if (how instanceof ManualEscalation.AddResponders add) return addResponders(state, add.target(), now, resolver, by);
         if (how instanceof ManualEscalation.ToTarget toTarget) {
             Target target = toTarget.target();
             List<TargetResolver.Reached> people = resolver.reach(List.of(target), now);
@@ -148,6 +149,39 @@ public final class Escalation {
         int round = state.round();
         if (next >= state.policy().levels().size() && round >= state.policy().repeat()) next = 0;
         return enter(state, next, round, now, resolver, effects);
+    }
+
+    /**
+     * Pages whoever the target reaches and is not paged yet, alongside those already paged. An acknowledged
+     * escalation becomes active again at its level (the newcomers are paged until someone acknowledges); an
+     * exhausted one stays exhausted; an active one keeps its escalation time.
+     */
+    private static Step addResponders(EscalationState state, Target target, Instant now, TargetResolver resolver, String by) {
+        List<Page> stillPaged = paging(state) ? state.paged() : List.of();
+        java.util.Set<String> already = stillPaged.stream().map(Page::user).collect(Collectors.toSet());
+        List<Page> added = resolver.reach(List.of(target), now).stream()
+                .filter(reached -> !already.contains(reached.user()))
+                .map(reached -> new Page(reached.user(), state.levelIndex() + 1, state.round() + 1, target,
+                        "added as responder by " + by, now))
+                .toList();
+        if (added.isEmpty()) {
+            return new Step(state, List.of(new Timeline("responders_not_added",
+                    by + " added " + target + " as responders, which reaches nobody not already paged: nothing changed")));
+        }
+        List<EscalationEffect> effects = new ArrayList<>();
+        effects.add(new Timeline("responders_added", by + " added " + added.stream().map(Page::user)
+                .collect(Collectors.joining(", ")) + " as responders"));
+        for (Page page : added) effects.add(new PageUser(page.user(), page.level(), page.reason()));
+        List<Page> paged = new ArrayList<>(stillPaged);
+        paged.addAll(added);
+        boolean exhausted = state.status() == Status.EXHAUSTED;
+        Instant escalatesAt = exhausted ? null : state.status() == Status.ACTIVE && state.escalatesAt() != null
+                ? state.escalatesAt() : now.plus(escalateAfter(state.policy().levels().get(state.levelIndex())));
+        if (state.escalatesAt() != null) effects.add(new CancelTimers(EscalationState.timerPrefix(state.incidentId())));
+        EscalationState next = state.with(exhausted ? Status.EXHAUSTED : Status.ACTIVE, state.levelIndex(), state.round(),
+                paged, escalatesAt, state.cursors(), state.picks());
+        if (escalatesAt != null) effects.add(new ScheduleTimer(escalatesAt, next.timerKey()));
+        return new Step(next, effects);
     }
 
     private static boolean paging(EscalationState state) {

@@ -3,7 +3,7 @@ package dev.tocsin.heartbeat;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.engine.Timer;
 import dev.tocsin.engine.Timers;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.store.Database;
 import org.jdbi.v3.core.Handle;
@@ -60,14 +60,14 @@ public final class Heartbeats {
      * had expired, its incident's alert is resolved. Completes once committed.
      *
      * @param presentedKey the key the caller sent ({@code ?key=} or bearer token), or null
-     * @throws ApiException 404 for an unknown heartbeat, 403 for a missing or wrong key
+     * @throws Refusal 404 for an unknown heartbeat, 403 for a missing or wrong key
      */
     public CompletableFuture<Ping> ping(String heartbeatId, String presentedKey) {
         Instant now = clock.instant();
         Heartbeat heartbeat = configured(organisation.get(), heartbeatId)
-                .orElseThrow(() -> ApiException.notFound("heartbeat '" + heartbeatId + "'"));
+                .orElseThrow(() -> Refusal.notFound("heartbeat '" + heartbeatId + "'"));
         if (heartbeat.key() != null && !sameKey(heartbeat.key().value(), presentedKey)) {
-            throw new ApiException(403, "forbidden", presentedKey == null || presentedKey.isEmpty()
+            throw Refusal.forbidden(presentedKey == null || presentedKey.isEmpty()
                     ? "heartbeat '" + heartbeatId + "' needs its key: add ?key=… or an 'Authorization: Bearer …' header"
                     : "wrong key for heartbeat '" + heartbeatId + "'");
         }
@@ -159,7 +159,7 @@ public final class Heartbeats {
     /** One heartbeat with its state; 404 if it is not configured. */
     public HeartbeatStatus get(String heartbeatId) {
         Heartbeat heartbeat = configured(organisation.get(), heartbeatId)
-                .orElseThrow(() -> ApiException.notFound("heartbeat '" + heartbeatId + "'"));
+                .orElseThrow(() -> Refusal.notFound("heartbeat '" + heartbeatId + "'"));
         return HeartbeatStatus.of(heartbeat, database.jdbi().withHandle(handle -> HeartbeatStore.find(handle, heartbeatId))
                 .orElse(null));
     }

@@ -56,8 +56,29 @@ public final class HttpServer implements AutoCloseable {
                     ctx.json(errorBody("not_found", "no endpoint " + ctx.method() + " " + ctx.path(), List.of()));
                 }
             });
+            config.routes.before(HttpServer::refuseDeclaredOversize);
             for (Routes group : routeGroups) group.register(config.routes);
         });
+    }
+
+    /**
+     * Answers 413 at once, and closes the connection, when the declared {@code Content-Length} is over the limit —
+     * also when it is over 2³¹, which the framework reads as "unknown" and would otherwise wait on until an idle
+     * timeout, holding a connection per such request.
+     */
+    private static void refuseDeclaredOversize(io.javalin.http.Context ctx) {
+        String declared = ctx.header("Content-Length");
+        if (declared == null) return;
+        long length;
+        try {
+            length = Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            length = Long.MAX_VALUE;   // not a number at all: no body we could read either
+        }
+        if (length <= MAX_REQUEST_BYTES) return;
+        ctx.header("Connection", "close");
+        throw new ApiException(413, "too_large", "the request body is declared as " + declared.trim()
+                + " bytes; the limit is " + MAX_REQUEST_BYTES + " (ingest endpoints take at most 512 KB)");
     }
 
     /** One timer per method, endpoint and status, looked up without building a meter id on every request. */

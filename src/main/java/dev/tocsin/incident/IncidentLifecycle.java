@@ -49,6 +49,17 @@ public final class IncidentLifecycle {
      * The service's acknowledgement timeout ran out on an incident still acknowledged: it is triggered again
      * and pages again. Anything else (resolved, or acknowledged again later) is left alone.
      */
+    /** Takes an acknowledgement back: the incident is triggered again, so its people are paged again. */
+    public static Transition unacknowledge(Incident incident, Actor actor, Channel channel, Instant at) {
+        return switch (incident.status()) {
+            case RESOLVED -> new Transition.Refused(incident, "incident " + incident.number() + " is already resolved");
+            case TRIGGERED -> new Transition.Unchanged(incident, "incident " + incident.number() + " is not acknowledged");
+            case ACKNOWLEDGED -> changed(incident.withStatus(IncidentStatus.TRIGGERED, at, null), "unacknowledged", actor,
+                    channel, at, "Unacknowledged by " + actor.id() + " via " + channel.wireName()
+                            + " (was acknowledged by " + incident.acknowledgedBy() + "): triggered again");
+        };
+    }
+
     public static Transition acknowledgementTimedOut(Incident incident, java.time.Duration timeout, Instant acknowledgedAt,
                                                      Instant at) {
         if (incident.status() != IncidentStatus.ACKNOWLEDGED || !acknowledgedAt.equals(incident.acknowledgedAt())) {

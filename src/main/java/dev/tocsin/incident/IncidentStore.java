@@ -1,5 +1,7 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.events.IncidentEvent;
+import dev.tocsin.events.IncidentEvents;
 import dev.tocsin.trace.Actor;
 import dev.tocsin.trace.Channel;
 import org.jdbi.v3.core.Handle;
@@ -12,10 +14,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SQL for incidents, alerts, timelines and accepted events. Every method works inside the caller's handle. */
+/**
+ * SQL for incidents, alerts, timelines and accepted events. Every method works inside the caller's handle. Each
+ * timeline entry it writes is also recorded as an {@link IncidentEvent} on the event stream, in the same handle.
+ */
 public final class IncidentStore {
     /** The open alert for a dedup key and the incident it belongs to. */
     public record OpenAlert(long alertId, long incidentId) {
+    }
+
+    private final IncidentEvents events;
+
+    /** A store whose timeline entries go to no listener (tools and tests that only read and write). */
+    public IncidentStore() {
+        this(IncidentEvents.none());
+    }
+
+    public IncidentStore(IncidentEvents events) {
+        this.events = events;
     }
 
     private static final String INCIDENT_COLUMNS = """
@@ -138,6 +154,8 @@ public final class IncidentStore {
                 .bind("actor", entry.actor().toString()).bind("channel", entry.channel().wireName())
                 .bind("message", entry.message()).bind("data", Rows.toJson(entry.data()))
                 .execute();
+        events.record(handle, new IncidentEvent(entry.incidentId(), entry.kind(), entry.actor(), entry.channel(),
+                entry.at(), entry.message()));
     }
 
     public void insertEvent(Handle handle, AlertEvent event, AlertOutcome outcome, Instant receivedAt) {
@@ -180,20 +198,14 @@ public final class IncidentStore {
     }
 
     /** Change events on a service in a time window, newest first: the context shown with its incidents. */
-    public List<Map<String, Object>> changes(Handle handle, String serviceId, Instant from, Instant to) {
+    public List<RecentChange> changes(Handle handle, String serviceId, Instant from, Instant to) {
         return handle.createQuery("""
                         SELECT occurred_at, summary, source, links FROM change_events
                         WHERE service_id = :service AND occurred_at BETWEEN :from AND :to
                         ORDER BY occurred_at DESC LIMIT 20""")
                 .bind("service", serviceId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-                .map((rs, ctx) -> {
-                    Map<String, Object> change = new HashMap<>();
-                    change.put("at", Instant.ofEpochMilli(rs.getLong("occurred_at")));
-                    change.put("summary", rs.getString("summary"));
-                    change.put("source", rs.getString("source"));
-                    change.put("links", Rows.fromJson(rs.getString("links")));
-                    return change;
-                })
+                .map((rs, ctx) -> new RecentChange(Instant.ofEpochMilli(rs.getLong("occurred_at")), rs.getString("summary"),
+                        rs.getString("source"), Rows.fromJson(rs.getString("links"))))
                 .list();
     }
 

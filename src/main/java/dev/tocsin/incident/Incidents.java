@@ -1,6 +1,6 @@
 package dev.tocsin.incident;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
 import dev.tocsin.trace.Channel;
@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What people do with incidents (acknowledge, resolve, reassign, note) and how they look them up. */
+/**
+ * The incident side of responder actions (acknowledge, unacknowledge, resolve, reassign, note), each in one
+ * transaction with whatever follows from it, and how incidents are looked up. Channels do not call the actions
+ * here: they go through {@code respond.ResponderActions}, which checks permissions and speaks the outcome.
+ */
 public final class Incidents {
     /** An incident with its alerts and timeline, as the API shows it. */
     public record Details(Incident incident, List<Alert> alerts, List<TimelineEntry> timeline) {
@@ -33,31 +37,35 @@ public final class Incidents {
         this.observer = observer;
     }
 
-    public ActionResult acknowledge(long id, Actor actor, Channel channel) {
-        return act(id, (handle, incident, at) -> IncidentLifecycle.acknowledge(incident, actor, channel, at));
+    public ActionResult acknowledge(long id, Actor actor, Channel channel, Instant at) {
+        return act(id, at, (handle, incident) -> IncidentLifecycle.acknowledge(incident, actor, channel, at));
+    }
+
+    public ActionResult unacknowledge(long id, Actor actor, Channel channel, Instant at) {
+        return act(id, at, (handle, incident) -> IncidentLifecycle.unacknowledge(incident, actor, channel, at));
     }
 
     /** Resolves the incident and every alert still open on it, so the next trigger opens a new incident. */
-    public ActionResult resolve(long id, Actor actor, Channel channel) {
-        return act(id, (handle, incident, at) -> {
+    public ActionResult resolve(long id, Actor actor, Channel channel, Instant at) {
+        return act(id, at, (handle, incident) -> {
             Transition transition = IncidentLifecycle.resolve(incident, actor, channel, at);
             if (transition instanceof Transition.Changed) store.resolveOpenAlerts(handle, id, at);
             return transition;
         });
     }
 
-    public ActionResult reassign(long id, List<String> userIds, Actor actor, Channel channel) {
-        return act(id, (handle, incident, at) -> {
+    public ActionResult reassign(long id, List<String> userIds, Actor actor, Channel channel, Instant at) {
+        return act(id, at, (handle, incident) -> {
             Transition transition = IncidentLifecycle.reassign(incident, userIds, actor, channel, at);
             if (transition instanceof Transition.Changed) store.replaceAssignees(handle, id, userIds, at);
             return transition;
         });
     }
 
-    public TimelineEntry addNote(long id, String text, Actor actor, Channel channel) {
+    public TimelineEntry addNote(long id, String text, Actor actor, Channel channel, Instant at) {
         return database.writeAndWait(handle -> {
             Incident incident = require(handle, id);
-            TimelineEntry entry = IncidentLifecycle.note(incident, text, actor, channel, clock.instant());
+            TimelineEntry entry = IncidentLifecycle.note(incident, text, actor, channel, at);
             store.insertTimeline(handle, entry);
             return entry;
         });
@@ -68,26 +76,30 @@ public final class Incidents {
                 .map(incident -> new Details(incident, store.alerts(handle, id), store.timeline(handle, id))));
     }
 
+    /** The incident alone, without its alerts and timeline. */
+    public Optional<Incident> findIncident(long id) {
+        return database.jdbi().withHandle(handle -> store.findIncident(handle, id));
+    }
+
     public List<Incident> list(IncidentFilter filter, Long beforeId, int limit) {
         return database.jdbi().withHandle(handle -> store.list(handle, filter, beforeId, limit));
     }
 
     /** Change events on the incident's service from an hour before it opened until it resolved (or now). */
-    public List<java.util.Map<String, Object>> changesAround(Incident incident) {
+    public List<RecentChange> changesAround(Incident incident) {
         Instant from = incident.createdAt().minusSeconds(3600);
         Instant to = incident.resolvedAt() == null ? clock.instant() : incident.resolvedAt();
         return database.jdbi().withHandle(handle -> store.changes(handle, incident.serviceId(), from, to));
     }
 
     private interface Action {
-        Transition decide(Handle handle, Incident incident, Instant at);
+        Transition decide(Handle handle, Incident incident);
     }
 
-    private ActionResult act(long id, Action action) {
-        Instant at = clock.instant();
+    private ActionResult act(long id, Instant at, Action action) {
         return database.writeAndWait(handle -> {
             Incident incident = require(handle, id);
-            Transition transition = action.decide(handle, incident, at);
+            Transition transition = action.decide(handle, incident);
             if (transition instanceof Transition.Changed changed) {
                 store.updateIncident(handle, changed.incident());
                 changed.entries().forEach(entry -> store.insertTimeline(handle, entry));
@@ -98,7 +110,7 @@ public final class Incidents {
                 return new ActionResult(changed.incident(), true, null);
             }
             if (transition instanceof Transition.Refused refused) {
-                throw ApiException.conflict(refused.reason());
+                throw Refusal.conflict(refused.reason());
             }
             Transition.Unchanged unchanged = (Transition.Unchanged) transition;
             return new ActionResult(unchanged.incident(), false, unchanged.reason());
@@ -106,6 +118,6 @@ public final class Incidents {
     }
 
     private Incident require(Handle handle, long id) {
-        return store.findIncident(handle, id).orElseThrow(() -> ApiException.notFound("incident #" + id));
+        return store.findIncident(handle, id).orElseThrow(() -> Refusal.notFound("incident #" + id));
     }
 }

@@ -52,7 +52,14 @@ final class Fields {
     static String text(JsonNode parent, String field, String path, List<String> problems) {
         JsonNode node = parent == null ? null : parent.get(field);
         if (absent(node)) return null;
-        if (node.isValueNode()) return node.asText();
+        if (node.isValueNode()) {
+            String text = node.asText();
+            int surrogate = Utf8.unpairedSurrogate(text);
+            if (surrogate < 0) return text;
+            problems.add("'" + path + "' contains an unpaired surrogate (\\u" + Integer.toHexString(text.charAt(surrogate))
+                    + " at character " + surrogate + "), which is not text and cannot be stored as sent");
+            return null;
+        }
         problems.add("'" + path + "' must be a string");
         return null;
     }
@@ -79,6 +86,10 @@ final class Fields {
         Optional<Instant> parsed = Timestamps.parse(value);
         if (parsed.isEmpty()) {
             problems.add("'" + path + "' is not an ISO 8601 timestamp (was '" + value + "')");
+            return null;
+        }
+        if (!dev.tocsin.time.Instants.inRange(parsed.get())) {
+            problems.add("'" + path + "' " + dev.tocsin.time.Instants.rangeProblem() + " (was '" + value + "')");
             return null;
         }
         return parsed.get();

@@ -75,6 +75,14 @@ public final class IngestRoutes implements Routes {
             write(ctx, Reply.tooLarge(-1));
             return;
         }
+        String notUtf8 = Utf8.problem(body);
+        if (notUtf8 != null) {
+            // A lenient decoder would read overlong forms (C0 AE = '.') or replace bad bytes, so two different keys
+            // could become one; refuse instead of guessing.
+            metrics.rejected(endpoint, "not_utf8");
+            write(ctx, Reply.of(400, "Unrecognized object", "The request body is not valid UTF-8", List.of(notUtf8)));
+            return;
+        }
         ctx.future(() -> handler.apply(body, receivedAt)
                 .exceptionally(error -> {
                     log.error("{}: unexpected failure", endpoint.metricName, error);

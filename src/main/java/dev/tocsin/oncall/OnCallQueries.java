@@ -4,7 +4,7 @@ import dev.tocsin.config.Organisation;
 import dev.tocsin.escalation.EscalationLevel;
 import dev.tocsin.escalation.EscalationPolicy;
 import dev.tocsin.escalation.Target;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.schedule.Schedule;
 import dev.tocsin.schedule.Shift;
 import dev.tocsin.service.Service;
@@ -38,7 +38,7 @@ public final class OnCallQueries {
 
     public List<LevelOnCall> forPolicy(String policyId, Instant at) {
         EscalationPolicy policy = onCall.organisation().escalationPolicy(policyId)
-                .orElseThrow(() -> ApiException.notFound("escalation policy '" + policyId + "'"));
+                .orElseThrow(() -> Refusal.notFound("escalation policy '" + policyId + "'"));
         List<LevelOnCall> levels = new ArrayList<>();
         int number = 1;
         for (EscalationLevel level : policy.levels()) {
@@ -51,7 +51,7 @@ public final class OnCallQueries {
     /** Who a service's incident would page first: its escalation policy's first level. */
     public Set<String> forService(String serviceId, Instant at) {
         Service service = onCall.organisation().service(serviceId)
-                .orElseThrow(() -> ApiException.notFound("service '" + serviceId + "'"));
+                .orElseThrow(() -> Refusal.notFound("service '" + serviceId + "'"));
         if (service.escalationPolicy() == null) return Set.of();
         List<LevelOnCall> levels = forPolicy(service.escalationPolicy(), at);
         return levels.isEmpty() ? Set.of() : levels.get(0).users();
@@ -79,7 +79,7 @@ public final class OnCallQueries {
     /** A user's on-call stretches in every schedule, by start. */
     public List<ScheduleShift> shiftsOfUser(String userId, Instant from, Instant to) {
         Organisation organisation = onCall.organisation();
-        if (!organisation.hasUser(userId)) throw ApiException.notFound("user '" + userId + "'");
+        if (!organisation.hasUser(userId)) throw Refusal.notFound("user '" + userId + "'");
         List<ScheduleShift> shifts = new ArrayList<>();
         for (Schedule schedule : organisation.document().schedules()) {
             for (Shift shift : onCall.forSchedule(schedule.id()).shiftsOf(userId, from, to)) {

@@ -2,7 +2,7 @@ package dev.tocsin.oncall;
 
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.config.Organisation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.override.OverrideStore;
 import dev.tocsin.schedule.OnCall;
 import dev.tocsin.schedule.Override;
@@ -95,7 +95,7 @@ public final class OnCallService {
 
     public Schedule schedule(String scheduleId) {
         return config.current().schedule(scheduleId)
-                .orElseThrow(() -> ApiException.notFound("schedule '" + scheduleId + "'"));
+                .orElseThrow(() -> Refusal.notFound("schedule '" + scheduleId + "'"));
     }
 
     public Organisation organisation() {

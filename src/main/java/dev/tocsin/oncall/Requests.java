@@ -1,7 +1,7 @@
 package dev.tocsin.oncall;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.Json;
 import dev.tocsin.schedule.Shift;
 import io.javalin.http.Context;
@@ -36,7 +36,7 @@ public final class Requests {
     public static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) return null;
-        if (!value.isTextual()) throw ApiException.badRequest(field + ": must be a string");
+        if (!value.isTextual()) throw Refusal.invalid(field + ": must be a string");
         String text = value.asText().strip();
         return text.isEmpty() ? null : text;
     }
@@ -50,9 +50,9 @@ public final class Requests {
     public static Range range(Context ctx, ZoneId zone, Instant now) {
         Instant from = Times.parseOr("from", ctx.queryParam("from"), zone, now);
         Instant to = Times.parseOr("to", ctx.queryParam("to"), zone, from.plus(DEFAULT_RANGE));
-        if (!to.isAfter(from)) throw ApiException.badRequest("to: must be after from (" + from + ")");
+        if (!to.isAfter(from)) throw Refusal.invalid("to: must be after from (" + from + ")");
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-            throw ApiException.badRequest("to: a range is at most " + MAX_RANGE.toDays() + " days");
+            throw Refusal.invalid("to: a range is at most " + MAX_RANGE.toDays() + " days");
         }
         return new Range(from, to);
     }

@@ -1,6 +1,7 @@
 package dev.tocsin.oncall;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.time.Instants;
+import dev.tocsin.refusal.Refusal;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -28,7 +29,13 @@ public final class Times {
 
     /** Parses {@code text} for the parameter {@code name}; 400 naming the parameter if it is neither shape. */
     public static Instant parse(String name, String text, ZoneId zone) {
-        if (text == null || text.isBlank()) throw ApiException.badRequest(name + ": a time is required");
+        Instant instant = parseAnyYear(name, text, zone);
+        if (!Instants.inRange(instant)) throw Refusal.invalid(name + ": '" + text + "' " + Instants.rangeProblem());
+        return instant;
+    }
+
+    private static Instant parseAnyYear(String name, String text, ZoneId zone) {
+        if (text == null || text.isBlank()) throw Refusal.invalid(name + ": a time is required");
         String trimmed = text.strip();
         try {
             return Instant.parse(trimmed);
@@ -43,7 +50,7 @@ public final class Times {
         try {
             return ZonedDateTime.of(LocalDateTime.parse(trimmed), zone).toInstant();
         } catch (DateTimeException e) {
-            throw ApiException.badRequest(name + ": '" + text + "' is not a time; write an instant like "
+            throw Refusal.invalid(name + ": '" + text + "' is not a time; write an instant like "
                     + "2027-03-29T07:30:00Z or a local date-time like 2027-03-29T09:30 (read in " + zone.getId() + ")");
         }
     }

@@ -2,7 +2,7 @@ package dev.tocsin.override;
 
 import dev.tocsin.auth.Principal;
 import dev.tocsin.config.Organisation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.notice.Notice;
 import dev.tocsin.notice.NoticeOutbox;
 import dev.tocsin.oncall.OnCallService;
@@ -58,7 +58,7 @@ public final class CoverRequests {
         }
         Set<String> asked = asked(organisation, schedule, requester, askedUser);
         if (asked.isEmpty()) problems.add("schedule '" + scheduleId + "' has nobody else to ask; name a colleague with user");
-        if (!problems.isEmpty()) throw ApiException.badRequest("cannot request cover", problems);
+        if (!problems.isEmpty()) throw Refusal.invalid("cannot request cover", problems);
         CoverRequest request = new CoverRequest(OverrideStore.newId("cr_"), scheduleId, requester, askedUser, start,
                 end, reason, "open", now, start.isAfter(now) ? start : end, null, null, null, List.of());
         database.writeAndWait(handle -> {
@@ -87,7 +87,7 @@ public final class CoverRequests {
             Schedule schedule = onCall.schedule(request.scheduleId());
             Set<String> asked = asked(organisation, schedule, request.requester(), request.askedUser());
             if (!asked.contains(caller.userId())) {
-                throw new ApiException(403, "forbidden", "cover request '" + id + "' was not sent to '" + caller.userId() + "'");
+                throw Refusal.forbidden("cover request '" + id + "' was not sent to '" + caller.userId() + "'");
             }
             Instant start = request.start().isAfter(now) ? request.start() : now;
             Override override = new Override(OverrideStore.newId("ov_"), schedule.id(), caller.userId(),
@@ -126,7 +126,7 @@ public final class CoverRequests {
             Schedule schedule = onCall.schedule(request.scheduleId());
             Set<String> asked = asked(organisation, schedule, request.requester(), request.askedUser());
             if (!asked.contains(caller.userId())) {
-                throw new ApiException(403, "forbidden", "cover request '" + id + "' was not sent to '" + caller.userId() + "'");
+                throw Refusal.forbidden("cover request '" + id + "' was not sent to '" + caller.userId() + "'");
             }
             store.recordDecline(handle, id, caller.userId(), now);
             Set<String> declined = new LinkedHashSet<>(store.find(handle, id).orElseThrow().declinedBy());
@@ -146,7 +146,7 @@ public final class CoverRequests {
     public CoverRequest find(String id) {
         expireDue();
         return database.jdbi().withHandle(handle -> store.find(handle, id))
-                .orElseThrow(() -> ApiException.notFound("cover request '" + id + "'"));
+                .orElseThrow(() -> Refusal.notFound("cover request '" + id + "'"));
     }
 
     public List<CoverRequest> list(String status) {
@@ -180,7 +180,7 @@ public final class CoverRequests {
     }
 
     private CoverRequest openRequest(Handle handle, String id, String action) {
-        CoverRequest request = store.find(handle, id).orElseThrow(() -> ApiException.notFound("cover request '" + id + "'"));
+        CoverRequest request = store.find(handle, id).orElseThrow(() -> Refusal.notFound("cover request '" + id + "'"));
         if (request.isOpen()) return request;
         String why = switch (request.status()) {
             case "expired" -> "expired at " + request.expiresAt() + " (its window had started)";
@@ -188,7 +188,7 @@ public final class CoverRequests {
             case "declined" -> "was declined" + (request.closedBy() == null ? "" : " by " + request.closedBy());
             default -> "is " + request.status();
         };
-        throw ApiException.conflict("cannot " + action + " cover request '" + id + "': it " + why);
+        throw Refusal.conflict("cannot " + action + " cover request '" + id + "': it " + why);
     }
 
     /** The people a request goes to: the named colleague, or everyone of the schedule but the requester. */

@@ -3,7 +3,7 @@ package dev.tocsin.override;
 import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
 import dev.tocsin.config.Organisation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.notice.Notice;
 import dev.tocsin.notice.NoticeOutbox;
 import dev.tocsin.oncall.OnCallService;
@@ -54,7 +54,7 @@ public final class Overrides {
 
     public OverrideEntry find(String id) {
         return database.jdbi().withHandle(handle -> store.find(handle, id))
-                .orElseThrow(() -> ApiException.notFound("override '" + id + "'"));
+                .orElseThrow(() -> Refusal.notFound("override '" + id + "'"));
     }
 
     /** Adds an override; see the class comment for who may. */
@@ -74,7 +74,7 @@ public final class Overrides {
             }
         }
         checkWindow(problems, start, end, now);
-        if (!problems.isEmpty()) throw ApiException.badRequest("cannot add the override", problems);
+        if (!problems.isEmpty()) throw Refusal.invalid("cannot add the override", problems);
         if (!userId.equals(caller.userId())) requireManager(caller, organisation, scheduleId, "put someone else on call");
         List<String> warnings = new ArrayList<>();
         if (!ScheduleTeam.participants(schedule).contains(userId)) {
@@ -95,12 +95,12 @@ public final class Overrides {
         Schedule schedule = onCall.schedule(scheduleId);
         Instant now = onCall.clock().instant();
         if (!organisation.hasUser(caller.userId())) {
-            throw ApiException.badRequest("the token's user '" + caller.userId() + "' is not a configured user");
+            throw Refusal.invalid("the token's user '" + caller.userId() + "' is not a configured user");
         }
         List<String> problems = new ArrayList<>();
         if (!until.isAfter(now)) problems.add("until: " + until + " is not in the future (now is " + now + ")");
         else checkWindow(problems, now, until, now);
-        if (!problems.isEmpty()) throw ApiException.badRequest("cannot take the pager", problems);
+        if (!problems.isEmpty()) throw Refusal.invalid("cannot take the pager", problems);
         Override override = new Override(OverrideStore.newId("ov_"), scheduleId, caller.userId(), null, now, until,
                 caller.actor().toString(), now);
         String headline = caller.userId() + " took the pager for "
@@ -146,7 +146,7 @@ public final class Overrides {
         OverrideEntry entry = find(id);
         Override override = entry.override();
         if (entry.removed()) {
-            throw ApiException.conflict("override '" + id + "' was removed already, by " + entry.removedBy()
+            throw Refusal.conflict("override '" + id + "' was removed already, by " + entry.removedBy()
                     + " at " + entry.removedAt());
         }
         Organisation organisation = onCall.organisation();
@@ -158,7 +158,7 @@ public final class Overrides {
         database.writeAndWait(handle -> {
             OnCall before = new OnCall(schedule, store.active(handle, schedule.id()));
             if (!store.remove(handle, id, caller.actor().toString(), now)) {
-                throw ApiException.conflict("override '" + id + "' was removed already");
+                throw Refusal.conflict("override '" + id + "' was removed already");
             }
             OnCall after = new OnCall(schedule, store.active(handle, schedule.id()));
             tell(handle, ChangeNotices.between(before, after, schedule, override.start(), override.end(),
@@ -229,7 +229,7 @@ public final class Overrides {
     static void requireManager(Principal caller, Organisation organisation, String scheduleId, String what) {
         if (caller.role().includes(Role.ADMIN)) return;
         if (ScheduleTeam.isManager(organisation, scheduleId, caller.userId())) return;
-        throw new ApiException(403, "forbidden", "only an admin or a manager of a team of schedule '" + scheduleId
+        throw Refusal.forbidden("only an admin or a manager of a team of schedule '" + scheduleId
                 + "' may " + what + "; '" + caller.userId() + "' is neither");
     }
 

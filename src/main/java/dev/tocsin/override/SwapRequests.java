@@ -2,7 +2,7 @@ package dev.tocsin.override;
 
 import dev.tocsin.auth.Principal;
 import dev.tocsin.config.Organisation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.notice.Notice;
 import dev.tocsin.notice.NoticeOutbox;
 import dev.tocsin.oncall.OnCallService;
@@ -54,7 +54,7 @@ public final class SwapRequests {
         if (!organisation.hasUser(requester)) problems.add("the token's user '" + requester + "' is not a configured user");
         if (otherUser == null || !organisation.hasUser(otherUser)) problems.add("with: '" + otherUser + "' is not a configured user");
         else if (otherUser.equals(requester)) problems.add("with: you cannot swap with yourself");
-        if (!problems.isEmpty()) throw ApiException.badRequest("cannot request the swap", problems);
+        if (!problems.isEmpty()) throw Refusal.invalid("cannot request the swap", problems);
         Shift mine = shiftAt(schedule, requester, start, "start", problems);
         Shift theirs = shiftAt(otherSchedule, otherUser, otherStart, "their_start", problems);
         if (mine != null && theirs != null) {
@@ -66,7 +66,7 @@ public final class SwapRequests {
                 problems.add("the two shifts overlap; there is nothing to swap");
             }
         }
-        if (!problems.isEmpty()) throw ApiException.badRequest("cannot request the swap", problems);
+        if (!problems.isEmpty()) throw Refusal.invalid("cannot request the swap", problems);
         Instant expires = mine.start().isBefore(theirs.start()) ? mine.start() : theirs.start();
         SwapRequest swap = new SwapRequest(OverrideStore.newId("sw_"), requester, otherUser, schedule.id(),
                 mine.start(), mine.end(), otherSchedule.id(), theirs.start(), theirs.end(), reason, "open", now,
@@ -143,7 +143,7 @@ public final class SwapRequests {
     public SwapRequest find(String id) {
         expireDue();
         return database.jdbi().withHandle(handle -> store.find(handle, id))
-                .orElseThrow(() -> ApiException.notFound("swap '" + id + "'"));
+                .orElseThrow(() -> Refusal.notFound("swap '" + id + "'"));
     }
 
     public List<SwapRequest> list(String status) {
@@ -174,7 +174,7 @@ public final class SwapRequests {
     }
 
     private SwapRequest openSwap(Handle handle, String id, String action, Principal caller) {
-        SwapRequest swap = store.find(handle, id).orElseThrow(() -> ApiException.notFound("swap '" + id + "'"));
+        SwapRequest swap = store.find(handle, id).orElseThrow(() -> Refusal.notFound("swap '" + id + "'"));
         if (!swap.isOpen()) {
             String why = switch (swap.status()) {
                 case "expired" -> "expired at " + swap.expiresAt() + " (the earlier shift had started)";
@@ -182,10 +182,10 @@ public final class SwapRequests {
                 case "declined" -> "was declined by " + swap.closedBy();
                 default -> "is " + swap.status();
             };
-            throw ApiException.conflict("cannot " + action + " swap '" + id + "': it " + why);
+            throw Refusal.conflict("cannot " + action + " swap '" + id + "': it " + why);
         }
         if (!swap.otherUser().equals(caller.userId())) {
-            throw new ApiException(403, "forbidden", "only " + swap.otherUser() + " can " + action + " swap '" + id + "'");
+            throw Refusal.forbidden("only " + swap.otherUser() + " can " + action + " swap '" + id + "'");
         }
         return swap;
     }

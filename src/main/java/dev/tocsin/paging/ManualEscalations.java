@@ -2,7 +2,7 @@ package dev.tocsin.paging;
 
 import dev.tocsin.escalation.Escalator;
 import dev.tocsin.escalation.ManualEscalation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
@@ -24,11 +24,11 @@ public final class ManualEscalations implements Escalator {
     }
 
     @Override
-    public String escalate(long incidentId, ManualEscalation how, Actor actor, Channel channel) {
+    public ManualEscalation.Result escalate(long incidentId, ManualEscalation how, Actor actor, Channel channel) {
         Instant now = clock.instant();
         return database.writeAndWait(handle -> {
             Incident incident = paging.incidents().findIncident(handle, incidentId)
-                    .orElseThrow(() -> ApiException.notFound("incident #" + incidentId));
+                    .orElseThrow(() -> Refusal.notFound("incident #" + incidentId));
             return paging.escalateManually(handle, incident, how, actor, channel, now);
         });
     }

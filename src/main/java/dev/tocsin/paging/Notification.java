@@ -1,5 +1,6 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.actionlink.ActionLinks;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -20,12 +21,15 @@ public record Notification(long id, Long incidentId, String userId, String conta
     /** Purpose of a verification code: its text is never shown through the API. */
     public static final String VERIFICATION = "verification code";
 
-    /** As the API shows it: a verification code's text is withheld, since observers can read notifications. */
+    /**
+     * As the API shows it, since observers can read notifications: a verification code's text is withheld, and so
+     * is every action link (acknowledge, resolve, escalate) a page carried — they work only for their recipient.
+     */
     public Notification shown() {
-        if (!VERIFICATION.equals(purpose)) return this;
+        String shownBody = VERIFICATION.equals(purpose) ? (body == null ? null : "(verification code withheld)")
+                : ActionLinks.redact(body);
         return new Notification(id, incidentId, userId, contactMethodId, methodType, purpose, status, attempts, dueAt,
-                provider, providerId, bundledInto, error, subject, body == null ? null : "(verification code withheld)",
-                createdAt, updatedAt, sentAt);
+                provider, providerId, bundledInto, error, ActionLinks.redact(subject), shownBody, createdAt, updatedAt, sentAt);
     }
 
     /** Where a notification is in its delivery. */

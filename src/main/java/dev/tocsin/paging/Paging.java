@@ -7,7 +7,7 @@ import dev.tocsin.escalation.EscalationEffect;
 import dev.tocsin.escalation.EscalationPolicy;
 import dev.tocsin.escalation.EscalationState;
 import dev.tocsin.escalation.ManualEscalation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.incident.IncidentLifecycle;
 import dev.tocsin.incident.Transition;
 import dev.tocsin.escalation.Page;
@@ -183,14 +183,15 @@ public final class Paging implements IncidentObserver {
      * so the people it now goes to are paged; a target that reaches nobody changes nothing (the timeline says so).
      * Returns the sentence to answer with.
      */
-    String escalateManually(Handle handle, Incident incident, ManualEscalation how, Actor actor, Channel channel, Instant now) {
+    ManualEscalation.Result escalateManually(Handle handle, Incident incident, ManualEscalation how, Actor actor,
+                                             Channel channel, Instant now) {
         if (incident.status() == IncidentStatus.RESOLVED) {
-            throw ApiException.conflict("incident " + incident.number() + " is resolved; nothing to escalate");
+            throw Refusal.conflict("incident " + incident.number() + " is resolved; nothing to escalate");
         }
         Optional<EscalationState> stored = store.escalation(handle, incident.id()).map(state -> withTurnsNow(handle, state));
         Optional<EscalationPolicy> policy = stored.map(EscalationState::policy).or(() -> policyOf(incident));
         if (policy.isEmpty() || policy.get().levels().isEmpty()) {
-            throw ApiException.conflict("service " + incident.serviceId() + " has no escalation policy to escalate on");
+            throw Refusal.conflict("service " + incident.serviceId() + " has no escalation policy to escalate on");
         }
         Step step = stored.isPresent()
                 ? Escalation.escalateManually(stored.get(), how, now, resolver.get(), actor.id())
@@ -207,11 +208,14 @@ public final class Paging implements IncidentObserver {
             }
         }
         carryOut(handle, current, step, now, actor, channel);
-        if (!pagesSomeone) return "Nothing changed: " + (how instanceof ManualEscalation.ToTarget to ? to.target() : "the next level")
-                + " reaches nobody right now.";
+        if (!pagesSomeone) {
+            String target = how instanceof ManualEscalation.ToTarget to ? to.target().toString()
+                    : how instanceof ManualEscalation.AddResponders add ? add.target() + " (not already paged)" : "the next level";
+            return new ManualEscalation.Result(false, "Nothing changed: " + target + " reaches nobody right now.");
+        }
         EscalationState after = step.state();
-        return "Escalated " + incident.number() + ": now paging " + after.paged().stream().map(Page::user)
-                .collect(java.util.stream.Collectors.joining(", ")) + ".";
+        return new ManualEscalation.Result(true, "Escalated " + incident.number() + ": now paging " + after.paged().stream()
+                .map(Page::user).collect(java.util.stream.Collectors.joining(", ")) + ".");
     }
 
     /** Carries out a step for an incident whose escalation state exists or is created by this step. */
@@ -318,6 +322,15 @@ public final class Paging implements IncidentObserver {
     /** Every notification about the incident, oldest first. */
     public List<Notification> notifications(Handle handle, long incidentId) {
         return store.ofIncident(handle, incidentId);
+    }
+
+    /** The latest notifications, newest first, of one user (or everyone's when {@code userId} is null). */
+    public List<Notification> recentNotifications(Handle handle, String userId, int limit) {
+        return store.recent(handle, userId, limit);
+    }
+
+    public Optional<Notification> notification(Handle handle, long id) {
+        return store.notification(handle, id);
     }
 
     /** Keeps a step that is due now in the same transaction (so the first page needs no extra timer round). */

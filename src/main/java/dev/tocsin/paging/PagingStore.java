@@ -1,5 +1,6 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.actionlink.ActionLinks;
 import dev.tocsin.escalation.EscalationState;
 import org.jdbi.v3.core.Handle;
 
@@ -163,7 +164,8 @@ final class PagingStore {
                                updated_at = :now
                         WHERE id = :id""")
                 .bind("id", id).bind("provider", provider).bind("providerId", providerId).bind("bundle", bundledInto)
-                .bind("subject", subject).bind("body", body).bind("now", now.toEpochMilli()).execute();
+                .bind("subject", ActionLinks.redact(subject)).bind("body", ActionLinks.redact(body))
+                .bind("now", now.toEpochMilli()).execute();
     }
 
     void markPending(Handle handle, long id, String error, Instant dueAt, Instant now) {

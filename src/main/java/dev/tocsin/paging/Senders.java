@@ -89,8 +89,8 @@ public final class Senders {
                     .orElseGet(() -> missing("slack", "providers.slack"));
         }
         if (method instanceof ContactMethod.Chat chat) {
-            SendResult result = chat.type().equals("teams") ? new TeamsSender(http).send(chat.url(), message)
-                    : new MattermostSender(http).send(chat.url(), message);
+            SendResult result = chat.type().equals("teams") ? new TeamsSender(http).send(chat.url().value(), message)
+                    : new MattermostSender(http).send(chat.url().value(), message);
             return new Sending(chat.type(), result);
         }
         if (method instanceof ContactMethod.Webhook webhook) {

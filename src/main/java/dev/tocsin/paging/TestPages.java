@@ -1,7 +1,7 @@
 package dev.tocsin.paging;
 
 import dev.tocsin.auth.TokenStore;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
 import dev.tocsin.user.ContactMethod;
@@ -59,7 +59,7 @@ public final class TestPages {
         User user = user(userId);
         ContactMethod method = method(user, via);
         if (method instanceof ContactMethod.Console) {
-            throw ApiException.badRequest("console contact methods print on the server and need no verification");
+            throw Refusal.invalid("console contact methods print on the server and need no verification");
         }
         Instant now = clock.instant();
         String code = String.format("%06d", random.nextInt(1_000_000));
@@ -86,17 +86,17 @@ public final class TestPages {
         User user = user(userId);
         ContactMethod method = method(user, via);
         Instant now = clock.instant();
-        if (code == null || !code.strip().matches("\\d{6}")) throw ApiException.badRequest("code: must be the six digits that were sent");
+        if (code == null || !code.strip().matches("\\d{6}")) throw Refusal.invalid("code: must be the six digits that were sent");
         Instant verified = database.writeAndWait(handle -> {
             Optional<Map<String, Object>> row = handle.createQuery("""
                             SELECT code_hash, code_expires_at, attempts FROM contact_verifications
                             WHERE user_id = :user AND contact_method_id = :method AND code_hash IS NOT NULL""")
                     .bind("user", userId).bind("method", method.id()).mapToMap().findOne();
-            if (row.isEmpty()) throw ApiException.conflict("no code was sent to " + via + "; request one first");
+            if (row.isEmpty()) throw Refusal.conflict("no code was sent to " + via + "; request one first");
             int attempts = ((Number) row.get().get("attempts")).intValue();
             long expires = ((Number) row.get().get("code_expires_at")).longValue();
-            if (attempts >= MAX_CODE_ATTEMPTS) throw ApiException.conflict("too many wrong codes; request a new one");
-            if (now.toEpochMilli() > expires) throw ApiException.conflict("the code has expired; request a new one");
+            if (attempts >= MAX_CODE_ATTEMPTS) throw Refusal.conflict("too many wrong codes; request a new one");
+            if (now.toEpochMilli() > expires) throw Refusal.conflict("the code has expired; request a new one");
             String expected = (String) row.get().get("code_hash");
             if (!TokenStore.hash(userId + "/" + method.id() + "/" + code.strip()).equals(expected)) {
                 handle.createUpdate("UPDATE contact_verifications SET attempts = attempts + 1 WHERE user_id = :user AND contact_method_id = :method")
@@ -109,7 +109,7 @@ public final class TestPages {
                     .bind("user", userId).bind("method", method.id()).bind("now", now.toEpochMilli()).execute();
             return now;
         });
-        if (verified == null) throw ApiException.badRequest("code: that is not the code that was sent to " + via);
+        if (verified == null) throw Refusal.invalid("code: that is not the code that was sent to " + via);
         return verified;
     }
 
@@ -134,12 +134,12 @@ public final class TestPages {
     }
 
     private User user(String userId) {
-        return paging.organisation().user(userId).orElseThrow(() -> ApiException.notFound("user '" + userId + "'"));
+        return paging.organisation().user(userId).orElseThrow(() -> Refusal.notFound("user '" + userId + "'"));
     }
 
     private static ContactMethod method(User user, String via) {
-        if (via == null || via.isBlank()) throw ApiException.badRequest("via: name one of " + user.id() + "'s contact methods");
-        return user.contactMethod(via).orElseThrow(() -> ApiException.notFound("contact method '" + via + "' of user '"
+        if (via == null || via.isBlank()) throw Refusal.invalid("via: name one of " + user.id() + "'s contact methods");
+        return user.contactMethod(via).orElseThrow(() -> Refusal.notFound("contact method '" + via + "' of user '"
                 + user.id() + "' (has: " + String.join(", ", user.contactMethods().stream().map(ContactMethod::id).toList()) + ")"));
     }
 
@@ -149,7 +149,7 @@ public final class TestPages {
         if (method instanceof ContactMethod.Email email) return email.to();
         if (method instanceof ContactMethod.Ntfy ntfy) return (ntfy.server() == null ? "" : ntfy.server() + "/") + ntfy.topic();
         if (method instanceof ContactMethod.Slack slack) return slack.to();
-        if (method instanceof ContactMethod.Chat chat) return chat.url();
+        if (method instanceof ContactMethod.Chat chat) return chat.url() == null ? null : chat.url().value();
         if (method instanceof ContactMethod.Webhook webhook) return webhook.url();
         return method.id();
     }

@@ -56,7 +56,11 @@ public final class Refusal extends RuntimeException {
     }
 
     public static Refusal conflict(String message) {
-        return new Refusal(Kind.CONFLICT, "conflict", message, List.of());
+        return conflict(message, List.of());
+    }
+
+    public static Refusal conflict(String message, List<String> details) {
+        return new Refusal(Kind.CONFLICT, "conflict", message, details);
     }
 
     public static Refusal tooLarge(String message) {

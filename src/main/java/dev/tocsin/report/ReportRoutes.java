@@ -93,7 +93,10 @@ public final class ReportRoutes implements Routes {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+            Instant instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+            if (dev.tocsin.time.Instants.inRange(instant)) return instant;
+            problems.add(name + ": '" + text + "' " + dev.tocsin.time.Instants.rangeProblem());
+            return null;
         } catch (DateTimeParseException e) {
             problems.add(name + ": '" + text + "' is not an ISO 8601 instant (2027-03-01T00:00:00Z) or date (2027-03-01)");
             return null;

@@ -38,8 +38,8 @@ public sealed interface ContactMethod {
         }
     }
 
-    /** An incoming-webhook URL of a chat tool: {@code teams} or {@code mattermost}. */
-    record Chat(String id, String type, String url) implements ContactMethod {
+    /** An incoming-webhook URL of a chat tool, {@code teams} or {@code mattermost}: a credential, so a secret. */
+    record Chat(String id, String type, Secret url) implements ContactMethod {
     }
 
     /** A signed HTTP POST to the person's own endpoint. */

@@ -1,6 +1,11 @@
 package dev.tocsin.actionlink;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.config.Organisation;
+import dev.tocsin.escalation.Escalator;
+import dev.tocsin.escalation.ManualEscalation;
+import dev.tocsin.refusal.Refusal;
+import dev.tocsin.respond.ResponderActions;
+import dev.tocsin.testing.Organisations;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentStatus;
@@ -36,7 +41,13 @@ class ActionLinkEscalationTest {
 
     /** What the escalator was asked to do, and what it does next. */
     private final List<String> asked = new ArrayList<>();
-    private Escalator behaviour;
+    private Behaviour behaviour;
+
+    /** What the test's escalator answers (its sentence), or throws. */
+    @FunctionalInterface
+    private interface Behaviour {
+        String escalate(long incidentId, Actor actor, Channel channel);
+    }
 
     private TestDatabases.TestDatabase testDatabase;
     private Database database;
@@ -54,12 +65,14 @@ class ActionLinkEscalationTest {
             return null;
         });
         links = new ActionLinks(database, () -> "http://127.0.0.1:" + server.port());
-        Escalator recording = (incidentId, actor, channel) -> {
+        Escalator recording = (incidentId, how, actor, channel) -> {
             asked.add(incidentId + " " + actor + " " + channel.wireName());
-            return behaviour.escalate(incidentId, actor, channel);
+            return new ManualEscalation.Result(true, behaviour.escalate(incidentId, actor, channel));
         };
-        server = new HttpServer("127.0.0.1", 0, new SimpleMeterRegistry(), List.of(
-                new ActionLinkRoutes(links, new Incidents(database, store, clock, dev.tocsin.incident.IncidentObserver.NONE), recording, clock))).start();
+        Incidents incidents = new Incidents(database, store, clock, dev.tocsin.incident.IncidentObserver.NONE);
+        Organisation organisation = Organisations.of("users:\n  - id: alice\n    name: Alice\n");
+        server = new HttpServer("127.0.0.1", 0, new SimpleMeterRegistry(), List.of(new ActionLinkRoutes(links, incidents,
+                new ResponderActions(incidents, recording, () -> organisation, clock), clock))).start();
     }
 
     @AfterEach
@@ -100,7 +113,7 @@ class ActionLinkEscalationTest {
     void aRefusalIsShownAndSpendsTheLink(TestDatabases.Kind kind) {
         start(kind);
         behaviour = (incidentId, actor, channel) -> {
-            throw ApiException.conflict("policy platform has no level after level 2");
+            throw Refusal.conflict("policy platform has no level after level 2");
         };
         String path = escalateLink();
 

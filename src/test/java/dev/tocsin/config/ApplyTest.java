@@ -168,15 +168,19 @@ class ApplyTest {
 
             String exported = fixtures.config.exportYaml();
             assertThat(exported).contains("${ZOE_HOOK_SECRET}", "${TOCSIN_TWILIO_ACCOUNT_SID}", "${TOCSIN_PAYMENTS_GRAFANA_SECRET}",
-                            "${NTFY_TOKEN}", "${SLACK_BOT_TOKEN}", "${TOCSIN_SLACK_SIGNING_SECRET}")
+                            "${NTFY_TOKEN}", "${SLACK_BOT_TOKEN}", "${TOCSIN_SLACK_SIGNING_SECRET}",
+                            "${TOCSIN_ZOE_ZOE_TEAMS_URL}", "${TOCSIN_ZOE_ZOE_MM_URL}")
                     .doesNotContain("AAECAwQF", "token-1", "AC-literal", "literal-hmac-secret", "tk_ntfy-1", "xoxb-slack-1",
-                            "literal-signing-secret");
+                            "literal-signing-secret", "chat.example.com/hooks", "logic.azure.com");
             assertThat(fixtures.config.current().ntfy().orElseThrow().url()).isEqualTo("https://ntfy.example.com");
             assertThat(fixtures.config.current().slack().orElseThrow().opsChannel()).isEqualTo("C0OPS");
             Map<String, String> exportEnv = new HashMap<>(env);
             exportEnv.put("TOCSIN_TWILIO_ACCOUNT_SID", "AC-literal");
             exportEnv.put("TOCSIN_PAYMENTS_GRAFANA_SECRET", "literal-hmac-secret");
             exportEnv.put("TOCSIN_SLACK_SIGNING_SECRET", "literal-signing-secret");
+            // Chat webhook URLs are credentials: exported as placeholders like the other literal secrets.
+            exportEnv.put("TOCSIN_ZOE_ZOE_TEAMS_URL", "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=xyz");
+            exportEnv.put("TOCSIN_ZOE_ZOE_MM_URL", "https://chat.example.com/hooks/xyz");
             ApplyResult again = fixtures.config.apply(exported, "exported.yaml", exportEnv, false, true, ADMIN);
 
             assertThat(again.changes()).isEmpty();

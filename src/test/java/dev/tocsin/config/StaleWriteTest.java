@@ -1,6 +1,6 @@
 package dev.tocsin.config;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.store.Database;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.trace.Actor;
@@ -30,7 +30,7 @@ class StaleWriteTest {
 
             assertThatThrownBy(() -> database.writeAndWait(handle -> ConfigStore.write(handle, applied - 1, List.of(),
                     List.of(), Actor.system(), "other-node", 0L)))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+                    .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT))
                     .hasMessageContaining("prepared against revision " + (applied - 1));
             assertThat(ConfigStore.revisions(database.jdbi(), 10)).hasSize(1);
             assertThat(ConfigStore.load(database.jdbi())).isNotEmpty();

@@ -1,6 +1,6 @@
 package dev.tocsin.oncall;
 
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,7 +28,7 @@ class TimesTest {
 
     @Test
     void somethingElseIsA400NamingTheParameter() {
-        assertThatThrownBy(() -> Times.parse("until", "18h", ZURICH)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> Times.parse("until", "18h", ZURICH)).isInstanceOf(Refusal.class)
                 .hasMessageContaining("until: '18h' is not a time").hasMessageContaining("Europe/Zurich");
     }
 

@@ -33,20 +33,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one WireMock server speaking Twilio's REST API and ntfy, and (when a test starts one) GreenMail for SMTP.
  * {@link #advanceTo} moves time forward timer by timer, firing each at its due time, as the engine would.
  */
-final class PagingFixture implements AutoCloseable {
+/** A server on the example organisation with Twilio, ntfy and SMTP pointed at local fakes, on a settable clock. */
+public final class PagingFixture implements AutoCloseable {
     static final String KEY = "3f9c0d2a7b4e4c1f9a8d6e5b2c1a0f9e";
     static final String SID = "test-twilio_account_sid";
     static final String AUTH_TOKEN = "test-twilio_auth_token";
     static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
     static final String CALLS = "/2010-04-01/Accounts/" + SID + "/Calls.json";
-    static final String ALICE = "+41790000001";
-    static final String BOB = "+41790000002";
+    public static final String ALICE = "+41790000001";
+    public static final String BOB = "+41790000002";
     /** Tuesday 17 Nov 2026 11:00 in Zurich: alice is primary on call, bob backup. */
-    static final Instant START = Instant.parse("2026-11-17T10:00:00Z");
+    public static final Instant START = Instant.parse("2026-11-17T10:00:00Z");
 
     final WireMockServer fakes = new WireMockServer(options().dynamicPort());
-    final SettableClock clock = new SettableClock(START);
-    final TestServer server;
+    public final SettableClock clock = new SettableClock(START);
+    public final TestServer server;
     private int sids;
 
     PagingFixture(TestDatabases.Kind kind, String yaml) {
@@ -61,7 +62,7 @@ final class PagingFixture implements AutoCloseable {
         server = TestServer.start(kind, withFakes(yaml), clock);
     }
 
-    static PagingFixture example(TestDatabases.Kind kind) {
+    public static PagingFixture example(TestDatabases.Kind kind) {
         return new PagingFixture(kind, TestServer.resource("config/example.yaml"));
     }
 
@@ -75,12 +76,12 @@ final class PagingFixture implements AutoCloseable {
                 .replaceAll("smtp: +\\{[^\\n]*}", java.util.regex.Matcher.quoteReplacement(smtp));
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
     /** Sends a critical PagerDuty v2 trigger for customer-api; returns the incident's id. */
-    long trigger(String summary) {
+    public long trigger(String summary) {
         TestHttp.Response response = server.http().anonymous().postJson("/v2/enqueue", """
                 {"routing_key":"%s","event_action":"trigger","dedup_key":"%s",
                  "payload":{"summary":"%s","source":"db-1","severity":"critical"}}""".formatted(KEY, UUID.randomUUID(), summary));
@@ -90,7 +91,7 @@ final class PagingFixture implements AutoCloseable {
     }
 
     /** Fires everything due now, including what firing makes due now (a notification's delivery). */
-    void settle() {
+    public void settle() {
         for (int round = 0; round < 50; round++) {
             if (server.tocsin().timers().runDue(clock.instant()) == 0 && nextDue().map(due -> due.isAfter(clock.instant())).orElse(true)) {
                 return;
@@ -100,7 +101,7 @@ final class PagingFixture implements AutoCloseable {
     }
 
     /** Moves the clock to {@code target}, stopping at each timer's due time on the way to fire it then. */
-    void advanceTo(Instant target) {
+    public void advanceTo(Instant target) {
         settle();
         while (true) {
             var next = nextDue();
@@ -112,7 +113,7 @@ final class PagingFixture implements AutoCloseable {
         settle();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         advanceTo(clock.instant().plus(duration));
     }
 
@@ -133,7 +134,7 @@ final class PagingFixture implements AutoCloseable {
     }
 
     /** ntfy publications (JSON posted to the server's root) to this topic, as JSON. */
-    List<com.fasterxml.jackson.databind.JsonNode> pushes(String topic) {
+    public List<com.fasterxml.jackson.databind.JsonNode> pushes(String topic) {
         return requests("/").stream().filter(request -> request.getUrl().equals("/"))
                 .map(request -> {
                     try {
@@ -161,12 +162,12 @@ final class PagingFixture implements AutoCloseable {
     }
 
     /** An SMS reply from {@code phone}, signed as Twilio signs it for the server's public URL. */
-    TestHttp.Response smsReply(String phone, String body) {
+    public TestHttp.Response smsReply(String phone, String body) {
         Map<String, String> form = Map.of("From", phone, "To", "+15550100", "Body", body, "MessageSid", "SMreply" + (++sids));
         return twilio("/webhooks/twilio/sms", form);
     }
 
-    TestHttp.Response twilio(String path, Map<String, String> form) {
+    public TestHttp.Response twilio(String path, Map<String, String> form) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
         form.forEach((key, value) -> lists.put(key, List.of(value)));
         String signature = TwilioSignature.compute(AUTH_TOKEN, server.tocsin().publicUrl() + path, lists);
@@ -180,11 +181,11 @@ final class PagingFixture implements AutoCloseable {
         return response;
     }
 
-    Incidents.Details details(long id) {
+    public Incidents.Details details(long id) {
         return server.tocsin().incidents().find(id).orElseThrow();
     }
 
-    List<String> timelineKinds(long id) {
+    public List<String> timelineKinds(long id) {
         return details(id).timeline().stream().map(TimelineEntry::kind).toList();
     }
 

@@ -1,8 +1,8 @@
 package dev.tocsin.provider.twilio;
 
 /** The few TwiML answers Tocsin gives, with the text XML-escaped. */
-final class TwiML {
-    static final String CONTENT_TYPE = "text/xml; charset=utf-8";
+public final class TwiML {
+    public static final String CONTENT_TYPE = "text/xml; charset=utf-8";
     private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     /** Seconds the call waits for a key before saying goodbye. */
     static final int GATHER_TIMEOUT_SECONDS = 10;
@@ -10,28 +10,28 @@ final class TwiML {
     private TwiML() {
     }
 
-    static String message(String text) {
+    public static String message(String text) {
         return HEAD + "<Response><Message>" + escape(text) + "</Message></Response>";
     }
 
     /** Says the text, pauses, and says it again (codes and test calls). */
-    static String sayTwice(String text) {
+    public static String sayTwice(String text) {
         return HEAD + "<Response><Say>" + escape(text) + "</Say><Pause length=\"1\"/><Say>" + escape(text)
                 + "</Say></Response>";
     }
 
-    static String say(String text) {
+    public static String say(String text) {
         return HEAD + "<Response><Say>" + escape(text) + "</Say></Response>";
     }
 
     /** Says the page, then waits for one key; the key goes to {@code action}. */
-    static String gather(String page, String choices, String action) {
+    public static String gather(String page, String choices, String action) {
         return HEAD + "<Response><Gather input=\"dtmf\" numDigits=\"1\" timeout=\"" + GATHER_TIMEOUT_SECONDS
                 + "\" action=\"" + escape(action) + "\" method=\"POST\"><Say>" + escape(page) + "</Say><Say>"
                 + escape(choices) + "</Say></Gather><Say>No key was pressed. Goodbye.</Say></Response>";
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return dev.tocsin.provider.Markup.escape(text);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tocsin.provider.twilio;
+package dev.tocsin.phone;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,13 +1,16 @@
-package dev.tocsin.incident;
+package dev.tocsin.view;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.Json;
 import dev.tocsin.http.Routes;
+import dev.tocsin.incident.Incident;
+import dev.tocsin.incident.IncidentFilter;
+import dev.tocsin.incident.IncidentStatus;
+import dev.tocsin.incident.Urgency;
+import dev.tocsin.paging.Notification;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -18,38 +21,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/v1/incidents}: list with filters and cursor pagination, details, and responder actions. */
+/**
+ * The incident views of the API, read through {@link IncidentQueries}: {@code GET /api/v1/incidents} (filters,
+ * cursor pagination), {@code /api/v1/incidents/{id}} (details), {@code /api/v1/incidents/{id}/paging} and
+ * {@code /api/v1/notifications}. Actions on incidents are {@code respond.ResponderRoutes}.
+ */
 public final class IncidentRoutes implements Routes {
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final int MAX_PAGE_SIZE = 100;
 
-    private final Incidents incidents;
+    public static final int DEFAULT_NOTIFICATIONS = 50;
+    public static final int MAX_NOTIFICATIONS = 500;
+
+    private final IncidentQueries queries;
     private final ConfigService config;
     private final Auth auth;
-    private final java.util.function.LongFunction<Object> paging;
 
-    /** @param paging an incident's paging view (who is paged, at which level, why), shown in its details */
-    public IncidentRoutes(Incidents incidents, ConfigService config, Auth auth, java.util.function.LongFunction<Object> paging) {
-        this.incidents = incidents;
+    public IncidentRoutes(IncidentQueries queries, ConfigService config, Auth auth) {
+        this.queries = queries;
         this.config = config;
         this.auth = auth;
-        this.paging = paging;
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/incidents", this::list);
         routes.get("/api/v1/incidents/{id}", this::get);
-        routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> {
-            Principal caller = auth.require(ctx, Role.RESPONDER);
-            respond(ctx, incidents.acknowledge(id(ctx), caller.actor(), Auth.channel(ctx)));
+        routes.get("/api/v1/incidents/{id}/paging", ctx -> {
+            auth.require(ctx, Role.OBSERVER);
+            ctx.json(queries.paging(id(ctx)));
         });
-        routes.post("/api/v1/incidents/{id}/resolve", ctx -> {
-            Principal caller = auth.require(ctx, Role.RESPONDER);
-            respond(ctx, incidents.resolve(id(ctx), caller.actor(), Auth.channel(ctx)));
-        });
-        routes.post("/api/v1/incidents/{id}/reassign", this::reassign);
-        routes.post("/api/v1/incidents/{id}/notes", this::addNote);
+        routes.get("/api/v1/notifications", this::notifications);
+        routes.get("/api/v1/notifications/{id}", this::notification);
     }
 
     private void list(Context ctx) {
@@ -98,7 +101,7 @@ public final class IncidentRoutes implements Routes {
         }
         if (!problems.isEmpty()) throw ApiException.badRequest("invalid incident query", problems);
         IncidentFilter filter = new IncidentFilter(statuses, urgencies, serviceIds, ctx.queryParam("assigned_to"));
-        List<Incident> page = incidents.list(filter, before, limit);
+        List<Incident> page = queries.list(filter, before, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("incidents", page);
         body.put("next_cursor", page.size() == limit ? encodeCursor(page.get(page.size() - 1).id()) : null);
@@ -108,54 +111,36 @@ public final class IncidentRoutes implements Routes {
     private void get(Context ctx) {
         auth.require(ctx, Role.OBSERVER);
         long id = id(ctx);
-        Incidents.Details details = incidents.find(id).orElseThrow(() -> ApiException.notFound("incident #" + id));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incident", details.incident());
-        body.put("service_name", config.current().serviceName(details.incident().serviceId()).orElse(null));
-        body.put("paging", paging.apply(id));
-        body.put("alerts", details.alerts());
-        body.put("timeline", details.timeline());
-        body.put("changes", incidents.changesAround(details.incident()));
-        ctx.json(body);
+        ctx.json(queries.details(id).orElseThrow(() -> ApiException.notFound("incident #" + id)));
     }
 
-    private void reassign(Context ctx) {
-        Principal caller = auth.require(ctx, Role.RESPONDER);
-        long id = id(ctx);
-        JsonNode body = Json.objectBody(ctx);
-        JsonNode users = body.path("users");
-        if (!users.isArray() || users.isEmpty()) {
-            throw ApiException.badRequest("body must be {\"users\": [\"<user id>\", …]} with at least one user");
-        }
-        List<String> userIds = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (JsonNode user : users) {
-            String userId = user.asText();
-            if (!user.isTextual() || !config.current().hasUser(userId)) {
-                problems.add("users: '" + userId + "' is not a configured user");
-            } else if (!userIds.contains(userId)) {
-                userIds.add(userId);
+    private void notifications(Context ctx) {
+        auth.require(ctx, Role.OBSERVER);
+        int limit = DEFAULT_NOTIFICATIONS;
+        String text = ctx.queryParam("limit");
+        if (text != null) {
+            try {
+                limit = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("limit: '" + text + "' is not a number");
+            }
+            if (limit < 1 || limit > MAX_NOTIFICATIONS) {
+                throw ApiException.badRequest("limit: must be between 1 and " + MAX_NOTIFICATIONS);
             }
         }
-        if (!problems.isEmpty()) throw ApiException.badRequest("cannot reassign incident #" + id, problems);
-        respond(ctx, incidents.reassign(id, userIds, caller.actor(), Auth.channel(ctx)));
+        ctx.json(Map.of("notifications", queries.notifications(ctx.queryParam("user"), limit)));
     }
 
-    private void addNote(Context ctx) {
-        Principal caller = auth.require(ctx, Role.RESPONDER);
-        long id = id(ctx);
-        String text = Json.objectBody(ctx).path("text").asText("").strip();
-        if (text.isEmpty()) throw ApiException.badRequest("body must be {\"text\": \"<note>\"} with a non-empty text");
-        if (text.length() > 10_000) throw ApiException.badRequest("text: a note is at most 10000 characters");
-        ctx.status(201).json(Map.of("entry", incidents.addNote(id, text, caller.actor(), Auth.channel(ctx))));
-    }
-
-    private static void respond(Context ctx, Incidents.ActionResult result) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incident", result.incident());
-        body.put("changed", result.changed());
-        body.put("message", result.reason());
-        ctx.json(body);
+    private void notification(Context ctx) {
+        auth.require(ctx, Role.OBSERVER);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("notification id '" + ctx.pathParam("id") + "' is not a number");
+        }
+        Notification found = queries.notification(id).orElseThrow(() -> ApiException.notFound("notification " + id));
+        ctx.json(found);
     }
 
     /** Accepts {@code 123} or {@code #123} (URL-encoded as %23123). */

@@ -1,6 +1,6 @@
-package dev.tocsin.provider.twilio;
+package dev.tocsin.phone;
 
-import dev.tocsin.provider.twilio.PhoneCommand.Action;
+import dev.tocsin.phone.PhoneCommand.Action;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

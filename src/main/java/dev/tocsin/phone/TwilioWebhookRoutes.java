@@ -1,10 +1,13 @@
-package dev.tocsin.provider.twilio;
+package dev.tocsin.phone;
 
 import dev.tocsin.config.Organisation;
-import dev.tocsin.http.ApiException;
+import dev.tocsin.refusal.Refusal;
 import dev.tocsin.http.Routes;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.Incidents;
+import dev.tocsin.provider.twilio.TwiML;
+import dev.tocsin.provider.twilio.TwilioSignature;
+import dev.tocsin.respond.ResponderActions;
 import dev.tocsin.provider.DeliveryStatuses;
 import dev.tocsin.provider.PageTexts;
 import dev.tocsin.provider.TwilioSettings;
@@ -21,11 +24,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What Twilio calls: {@code POST /webhooks/twilio/sms} (replies to pages), {@code /voice} (the paging call's
+ * The phone channel, as Twilio reaches it. What Twilio calls: {@code POST /webhooks/twilio/sms} (replies to pages), {@code /voice} (the paging call's
  * words and keypad) and {@code /status} (delivery reports). Every request must carry a valid
  * {@code X-Twilio-Signature} for the URL Twilio called ({@code --public-url} + path + query), else 403.
+ * Replies and keypresses act through {@link ResponderActions}, like every other channel.
  */
-public final class TwilioWebhooks implements Routes {
+public final class TwilioWebhookRoutes implements Routes {
     public static final String SMS_PATH = "/webhooks/twilio/sms";
     public static final String VOICE_PATH = "/webhooks/twilio/voice";
     public static final String STATUS_PATH = "/webhooks/twilio/status";
@@ -39,14 +43,14 @@ public final class TwilioWebhooks implements Routes {
     private final Clock clock;
     private final PhoneActions actions;
 
-    public TwilioWebhooks(Supplier<Organisation> organisation, Incidents incidents, dev.tocsin.escalation.Escalator escalator,
-                          DeliveryStatuses statuses, Supplier<String> publicUrl, Clock clock) {
+    public TwilioWebhookRoutes(Supplier<Organisation> organisation, ResponderActions responders, Incidents incidents,
+                               DeliveryStatuses statuses, Supplier<String> publicUrl, Clock clock) {
         this.organisation = organisation;
         this.incidents = incidents;
         this.statuses = statuses;
         this.publicUrl = publicUrl;
         this.clock = clock;
-        this.actions = new PhoneActions(organisation, incidents, escalator);
+        this.actions = new PhoneActions(organisation, responders);
     }
 
     @Override
@@ -63,7 +67,7 @@ public final class TwilioWebhooks implements Routes {
         Map<String, List<String>> form = ctx.formParamMap();
         if (twilio.isEmpty() || !TwilioSignature.valid(twilio.get().authToken().value(), url, form,
                 ctx.header("X-Twilio-Signature"))) {
-            throw new ApiException(403, "forbidden", "missing or wrong X-Twilio-Signature");
+            throw Refusal.forbidden("missing or wrong X-Twilio-Signature");
         }
         return form;
     }
@@ -86,11 +90,11 @@ public final class TwilioWebhooks implements Routes {
             return "Reply 4 to acknowledge, 6 to resolve or 8 to escalate, followed by the incident number, e.g. 4 123.";
         }
         Long incidentId = command.get().incidentId();
-        if (incidentId == null) incidentId = actions.latestOpenFor(user.get()).map(Incident::id).orElse(null);
+        if (incidentId == null) incidentId = actions.latestOpenFor(user.get()).orElse(null);
         if (incidentId == null) {
             return "Which incident? You have no open incident assigned. Reply with its number, e.g. 4 123.";
         }
-        return actions.perform(user.get(), command.get(), incidentId, Channel.SMS).text();
+        return actions.perform(user.get(), command.get(), incidentId, Channel.SMS);
     }
 
     private void voice(Context ctx) {
@@ -103,13 +107,13 @@ public final class TwilioWebhooks implements Routes {
         Optional<User> user = actions.userByPhone(first(form, "To"), CALL_TYPES)
                 .or(() -> actions.userByPhone(first(form, "From"), CALL_TYPES));
         if (user.isEmpty()) return TwiML.say("This number is not registered with Tocsin. Goodbye.");
-        if (incidentId == null) incidentId = actions.latestOpenFor(user.get()).map(Incident::id).orElse(null);
+        if (incidentId == null) incidentId = actions.latestOpenFor(user.get()).orElse(null);
         if (incidentId == null) return TwiML.say("This is Tocsin. You have no open incident assigned. Goodbye.");
         String digits = first(form, "Digits");
         if (digits != null) {
             Optional<PhoneCommand> command = PhoneCommand.parse(digits);
             if (command.isPresent()) {
-                return TwiML.say(actions.perform(user.get(), command.get(), incidentId, Channel.VOICE).text() + " Goodbye.");
+                return TwiML.say(actions.perform(user.get(), command.get(), incidentId, Channel.VOICE) + " Goodbye.");
             }
         }
         Optional<Incident> incident = incidents.find(incidentId).map(Incidents.Details::incident);
@@ -130,7 +134,7 @@ public final class TwilioWebhooks implements Routes {
         String sid = Optional.ofNullable(first(form, "MessageSid")).orElse(first(form, "CallSid"));
         String status = Optional.ofNullable(first(form, "MessageStatus")).orElse(first(form, "CallStatus"));
         if (sid == null || status == null) {
-            throw ApiException.badRequest("a status callback needs MessageSid or CallSid and MessageStatus or CallStatus");
+            throw Refusal.invalid("a status callback needs MessageSid or CallSid and MessageStatus or CallStatus");
         }
         statuses.record(new DeliveryStatuses.Status("twilio", sid, status, first(form, "ErrorCode"), clock.instant()));
         ctx.status(204);

@@ -1,0 +1,193 @@
+package dev.tocsin.respond;
+
+import dev.tocsin.auth.Role;
+import dev.tocsin.config.Organisation;
+import dev.tocsin.escalation.Escalator;
+import dev.tocsin.escalation.ManualEscalation;
+import dev.tocsin.escalation.Target;
+import dev.tocsin.incident.Incident;
+import dev.tocsin.incident.IncidentFilter;
+import dev.tocsin.incident.IncidentStatus;
+import dev.tocsin.incident.Incidents;
+import dev.tocsin.incident.TimelineEntry;
+import dev.tocsin.refusal.Refusal;
+import dev.tocsin.trace.Actor;
+import dev.tocsin.trace.Channel;
+import dev.tocsin.user.User;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * THE way to act on an incident, whatever the channel: the REST API, SMS replies, voice keypresses, action links
+ * (and the web UI and chat to come) all call these actions and nothing else. Each takes an {@link Act} (incident,
+ * responder, channel, time), checks here — once — that the responder may do it and that its input makes sense,
+ * and returns an {@link Outcome} with a one-line sentence, or throws a {@link Refusal}.
+ */
+public final class ResponderActions {
+    /** A note's longest text, in characters. */
+    public static final int MAX_NOTE_LENGTH = 10_000;
+
+    private final Incidents incidents;
+    private final Escalator escalator;
+    private final Supplier<Organisation> organisation;
+    private final Clock clock;
+
+    /** @param escalator the paging engine's manual escalation */
+    public ResponderActions(Incidents incidents, Escalator escalator, Supplier<Organisation> organisation, Clock clock) {
+        this.incidents = incidents;
+        this.escalator = escalator;
+        this.organisation = organisation;
+        this.clock = clock;
+    }
+
+    /**
+     * An act on an incident now (the adapters' clock is this service's). It is refused at once if the responder
+     * may not act on incidents at all, so a channel says so before it reads the rest of a request.
+     */
+    public Act act(long incidentId, Responder by, Channel channel) {
+        Act act = new Act(incidentId, by, channel, clock.instant());
+        permit(act);
+        return act;
+    }
+
+    public Outcome acknowledge(Act act) {
+        permit(act);
+        return spoken(act, "acknowledged", incidents.acknowledge(act.incidentId(), actor(act), act.channel(), act.at()));
+    }
+
+    /** Takes an acknowledgement back: the incident is triggered again and its people paged again. */
+    public Outcome unacknowledge(Act act) {
+        permit(act);
+        return spoken(act, "unacknowledged", incidents.unacknowledge(act.incidentId(), actor(act), act.channel(), act.at()));
+    }
+
+    public Outcome resolve(Act act) {
+        permit(act);
+        return spoken(act, "resolved", incidents.resolve(act.incidentId(), actor(act), act.channel(), act.at()));
+    }
+
+    /** Escalates to the policy's next level, or to a chosen user, schedule or team. */
+    public Outcome escalate(Act act, ManualEscalation how) {
+        permit(act);
+        if (how instanceof ManualEscalation.ToTarget to) requireConfigured("to", to.target());
+        if (how instanceof ManualEscalation.AddResponders add) requireConfigured("responder", add.target());
+        ManualEscalation.Result result = escalator.escalate(act.incidentId(), how, actor(act), act.channel());
+        Incident incident = incidents.find(act.incidentId()).map(Incidents.Details::incident)
+                .orElseThrow(() -> Refusal.notFound("incident #" + act.incidentId()));
+        String verb = how instanceof ManualEscalation.AddResponders ? "got more responders from " : "escalated by ";
+        String sentence = result.changed()
+                ? incident.number() + " " + verb + by(act) + ": " + lowerFirst(result.sentence())
+                : incident.number() + " not escalated: " + lowerFirst(result.sentence());
+        return new Outcome(incident, result.changed(), sentence, result.sentence(), null);
+    }
+
+    /** Pages a user, schedule or team in addition to those already paged. */
+    public Outcome addResponder(Act act, Target target) {
+        return escalate(act, new ManualEscalation.AddResponders(target));
+    }
+
+    /** Makes these configured users the incident's assignees. */
+    public Outcome reassign(Act act, List<String> userIds) {
+        permit(act);
+        if (userIds.isEmpty()) throw Refusal.invalid("cannot reassign incident #" + act.incidentId() + ": name at least one user");
+        List<String> problems = new ArrayList<>();
+        for (String userId : userIds) {
+            if (!organisation.get().hasUser(userId)) problems.add("users: '" + userId + "' is not a configured user");
+        }
+        if (!problems.isEmpty()) throw Refusal.invalid("cannot reassign incident #" + act.incidentId(), problems);
+        List<String> distinct = userIds.stream().distinct().toList();
+        Incidents.ActionResult result = incidents.reassign(act.incidentId(), distinct, actor(act), act.channel(), act.at());
+        String sentence = result.changed()
+                ? result.incident().number() + " reassigned to " + String.join(", ", names(distinct)) + " by " + by(act)
+                : capitalised(result.reason());
+        return new Outcome(result.incident(), result.changed(), sentence, result.reason(), null);
+    }
+
+    public Outcome addNote(Act act, String text) {
+        permit(act);
+        String note = text == null ? "" : text.strip();
+        if (note.isEmpty()) throw Refusal.invalid("text: a note needs some text");
+        if (note.length() > MAX_NOTE_LENGTH) throw Refusal.invalid("text: a note is at most " + MAX_NOTE_LENGTH + " characters");
+        TimelineEntry entry = incidents.addNote(act.incidentId(), note, actor(act), act.channel(), act.at());
+        Incident incident = incidents.find(act.incidentId()).map(Incidents.Details::incident).orElse(null);
+        return new Outcome(incident, true, "#" + act.incidentId() + " note by " + by(act) + ": " + firstLine(note), null, entry);
+    }
+
+    /** The incident a person most likely means when they name none: the newest open one assigned to them. */
+    public Optional<Incident> latestOpenAssignedTo(String userId) {
+        IncidentFilter filter = new IncidentFilter(List.of(IncidentStatus.TRIGGERED, IncidentStatus.ACKNOWLEDGED),
+                List.of(), null, userId);
+        return incidents.list(filter, null, 1).stream().findFirst();
+    }
+
+    /** The permission check of every action, in one place: acting on incidents needs the responder role. */
+    private static void permit(Act act) {
+        Role role = act.by().role();
+        if (!role.includes(Role.RESPONDER)) {
+            throw Refusal.forbidden("role '" + role.wireName() + "' may not do this; it needs '" + Role.RESPONDER.wireName() + "'");
+        }
+    }
+
+    private void requireConfigured(String field, Target target) {
+        Organisation current = organisation.get();
+        boolean exists = switch (target.kind()) {
+            case USER -> current.hasUser(target.id());
+            case SCHEDULE -> current.schedule(target.id()).isPresent();
+            case TEAM -> current.team(target.id()).isPresent();
+        };
+        if (!exists) throw Refusal.invalid(field + ": " + target + " is not configured");
+    }
+
+    private Outcome spoken(Act act, String done, Incidents.ActionResult result) {
+        String sentence = result.changed()
+                ? result.incident().number() + " " + done + " by " + by(act)
+                : capitalised(result.reason());
+        return new Outcome(result.incident(), result.changed(), sentence, result.reason(), null);
+    }
+
+    private static Actor actor(Act act) {
+        return act.by().actor();
+    }
+
+    /** "Alice (SMS)": the person's configured name, or the actor, and the channel. */
+    private String by(Act act) {
+        Actor actor = actor(act);
+        String who = actor.kind() == Actor.Kind.USER
+                ? organisation.get().user(actor.id()).map(User::name).filter(name -> !name.isBlank()).orElse(actor.id())
+                : actor.toString();
+        return who + " (" + label(act.channel()) + ")";
+    }
+
+    private List<String> names(List<String> userIds) {
+        return userIds.stream().map(id -> organisation.get().user(id).map(User::name).filter(name -> !name.isBlank())
+                .orElse(id)).toList();
+    }
+
+    static String label(Channel channel) {
+        return switch (channel) {
+            case SMS, API, CLI -> channel.name();
+            case VOICE -> "phone call";
+            case EMAIL -> "email link";
+            case PUSH -> "push link";
+            case WEB -> "web";
+            default -> channel.wireName();
+        };
+    }
+
+    private static String capitalised(String text) {
+        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String lowerFirst(String text) {
+        return text == null || text.isEmpty() ? "" : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String firstLine(String text) {
+        String line = text.lines().findFirst().orElse("");
+        return line.length() <= 80 ? line : line.substring(0, 79) + "…";
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tocsin.respond;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tocsin.auth.Role;
+import dev.tocsin.escalation.ManualEscalation;
+import dev.tocsin.escalation.Target;
+import dev.tocsin.http.ApiException;
+import dev.tocsin.http.Auth;
+import dev.tocsin.http.Json;
+import dev.tocsin.http.Routes;
+import dev.tocsin.view.IncidentRoutes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * The REST adapter of the responder actions: {@code POST /api/v1/incidents/{id}/acknowledge}, {@code unacknowledge},
+ * {@code resolve}, {@code escalate}, {@code reassign}, {@code responders} and {@code notes}. It authenticates the
+ * token, parses the body and answers in JSON; who may do what is decided by {@link ResponderActions}.
+ */
+public final class ResponderRoutes implements Routes {
+    private final ResponderActions actions;
+    private final Auth auth;
+    private final LongFunction<Object> paging;
+
+    /** @param paging an incident's paging view, returned after an escalation */
+    public ResponderRoutes(ResponderActions actions, Auth auth, LongFunction<Object> paging) {
+        this.actions = actions;
+        this.auth = auth;
+        this.paging = paging;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> changed(ctx, actions.acknowledge(act(ctx))));
+        routes.post("/api/v1/incidents/{id}/unacknowledge", ctx -> changed(ctx, actions.unacknowledge(act(ctx))));
+        routes.post("/api/v1/incidents/{id}/resolve", ctx -> changed(ctx, actions.resolve(act(ctx))));
+        routes.post("/api/v1/incidents/{id}/escalate", this::escalate);
+        routes.post("/api/v1/incidents/{id}/reassign", this::reassign);
+        routes.post("/api/v1/incidents/{id}/responders", this::addResponder);
+        routes.post("/api/v1/incidents/{id}/notes", this::addNote);
+    }
+
+    /** The act a request asks for, refused (403) at once if the token's role may not act on incidents. */
+    private Act act(Context ctx) {
+        return actions.act(IncidentRoutes.id(ctx), Responder.of(auth.require(ctx, Role.OBSERVER)), Auth.channel(ctx));
+    }
+
+    private void escalate(Context ctx) {
+        Act act = act(ctx);
+        ManualEscalation how = new ManualEscalation.NextLevel();
+        if (!ctx.body().isBlank()) {
+            JsonNode to = Json.objectBody(ctx).path("to");
+            if (!to.isMissingNode() && !to.isNull()) how = new ManualEscalation.ToTarget(target("to", to));
+        }
+        escalated(ctx, act, actions.escalate(act, how));
+    }
+
+    private void addResponder(Context ctx) {
+        Act act = act(ctx);
+        escalated(ctx, act, actions.addResponder(act, target("target", Json.objectBody(ctx).path("target"))));
+    }
+
+    private void reassign(Context ctx) {
+        Act act = act(ctx);
+        JsonNode users = Json.objectBody(ctx).path("users");
+        if (!users.isArray() || users.isEmpty()) {
+            throw ApiException.badRequest("body must be {\"users\": [\"<user id>\", …]} with at least one user");
+        }
+        List<String> userIds = new ArrayList<>();
+        for (JsonNode user : users) userIds.add(user.isTextual() ? user.asText() : user.toString());
+        changed(ctx, actions.reassign(act, userIds));
+    }
+
+    private void addNote(Context ctx) {
+        Act act = act(ctx);
+        String text = Json.objectBody(ctx).path("text").asText("").strip();
+        if (text.isEmpty()) throw ApiException.badRequest("body must be {\"text\": \"<note>\"} with a non-empty text");
+        ctx.status(201).json(Map.of("entry", actions.addNote(act, text).entry()));
+    }
+
+    private static Target target(String field, JsonNode node) {
+        String text = node.isTextual() ? node.asText() : node.toString();
+        return Target.parse(text).orElseThrow(() -> ApiException.badRequest(
+                field + ": '" + text + "' is not user:ID, schedule:ID or team:ID"));
+    }
+
+    private static void changed(Context ctx, Outcome outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incident", outcome.incident());
+        body.put("changed", outcome.changed());
+        body.put("message", outcome.changed() ? null : outcome.detail());
+        ctx.json(body);
+    }
+
+    private void escalated(Context ctx, Act act, Outcome outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", outcome.detail());
+        body.put("changed", outcome.changed());
+        body.put("incident", outcome.incident());
+        body.put("paging", paging.apply(act.incidentId()));
+        ctx.json(body);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tocsin.view;
+
+import dev.tocsin.config.Organisation;
+import dev.tocsin.incident.Incident;
+import dev.tocsin.incident.IncidentFilter;
+import dev.tocsin.incident.Incidents;
+import dev.tocsin.paging.Notification;
+import dev.tocsin.paging.Paging;
+import dev.tocsin.paging.PagingView;
+import dev.tocsin.refusal.Refusal;
+import dev.tocsin.store.Database;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one query service behind every view of incidents (the API now; the web UI and chat next): it builds the
+ * typed read models — {@link IncidentDetails}, {@link PagingView}, lists of incidents and notifications — so no
+ * route or template assembles them itself.
+ */
+public final class IncidentQueries {
+    private final Database database;
+    private final Incidents incidents;
+    private final Paging paging;
+    private final Supplier<Organisation> organisation;
+
+    public IncidentQueries(Database database, Incidents incidents, Paging paging, Supplier<Organisation> organisation) {
+        this.database = database;
+        this.incidents = incidents;
+        this.paging = paging;
+        this.organisation = organisation;
+    }
+
+    public List<Incident> list(IncidentFilter filter, Long beforeId, int limit) {
+        return incidents.list(filter, beforeId, limit);
+    }
+
+    public Optional<IncidentDetails> details(long id) {
+        return incidents.find(id).map(found -> new IncidentDetails(found.incident(),
+                organisation.get().serviceName(found.incident().serviceId()).orElse(null), paging(id), found.alerts(),
+                found.timeline(), incidents.changesAround(found.incident())));
+    }
+
+    /** Who is paged for the incident and why; refused as not found for an unknown incident. */
+    public PagingView paging(long incidentId) {
+        if (incidents.findIncident(incidentId).isEmpty()) throw Refusal.notFound("incident #" + incidentId);
+        return database.jdbi().withHandle(handle ->
+                PagingView.of(incidentId, paging.escalation(handle, incidentId), paging.notifications(handle, incidentId)));
+    }
+
+    /** The latest notifications, newest first, as the API shows them; one user's, or everyone's for null. */
+    public List<Notification> notifications(String userId, int limit) {
+        return database.jdbi().withHandle(handle -> paging.recentNotifications(handle, userId, limit)).stream()
+                .map(Notification::shown).toList();
+    }
+
+    public Optional<Notification> notification(long id) {
+        return database.jdbi().withHandle(handle -> paging.notification(handle, id)).map(Notification::shown);
+    }
+}
