@@ -50,9 +50,10 @@ import dev.tocsin.override.Overrides;
 import dev.tocsin.override.RequestExpiry;
 import dev.tocsin.override.SwapRequests;
 import dev.tocsin.ingest.IngestRoutes;
-import dev.tocsin.notice.Backoff;
 import dev.tocsin.notice.NoticeRoutes;
 import dev.tocsin.notice.NoticeSender;
+import dev.tocsin.notice.UnscheduledNotices;
+import dev.tocsin.engine.Recurring;
 import dev.tocsin.provider.console.ConsoleSender;
 import dev.tocsin.provider.smtp.SmtpSender;
 import dev.tocsin.store.Database;
@@ -80,6 +81,8 @@ public final class Tocsin implements AutoCloseable {
     private final OnCallService onCall;
     private final HandoffJob handoffs;
     private final RequestExpiry requestExpiry;
+    /** Jobs run every so often, once across all nodes, as timers of the engine. */
+    private final List<Recurring> recurring;
     private final TimerEngine timers;
     private final Paging paging;
     private final IncidentEvents events;
@@ -100,15 +103,15 @@ public final class Tocsin implements AutoCloseable {
             this.events = new IncidentEvents(this::wakeTimers);
             IncidentStore incidentStore = new IncidentStore(events);
             this.onCall = new OnCallService(database, config, clock);
-            AdminAlerts admins = new AdminAlerts(config::current, this::wakeNotices, metrics);
+            AdminAlerts admins = new AdminAlerts(config::current, this::wakeTimers, metrics);
             this.paging = new Paging(config::current, onCall::targetResolver, incidentStore, admins, this::wakeTimers);
             IncidentObserver inTransaction = IncidentObserver.all(List.of(paging));
             this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics, inTransaction);
             this.incidents = new Incidents(database, incidentStore, clock, inTransaction);
             this.actionLinks = new ActionLinks(database, this::publicUrl);
-            this.notices = new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(),
-                    Backoff.DEFAULT, java.util.random.RandomGenerator.getDefault());
-            this.handoffs = new HandoffJob(database, config::current, onCall::forSchedule, clock, notices::wake);
+            this.notices = new NoticeSender(database, config::current, SmtpSender::new, new ConsoleSender(),
+                    NoticeSender.BACKOFF, java.util.random.RandomGenerator.getDefault());
+            this.handoffs = new HandoffJob(database, config::current, onCall::forSchedule, clock, this::wakeTimers);
             Overrides overrides = new Overrides(database, onCall);
             CoverRequests covers = new CoverRequests(database, onCall, overrides);
             SwapRequests swaps = new SwapRequests(database, onCall, overrides);
@@ -119,6 +122,9 @@ public final class Tocsin implements AutoCloseable {
             List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
             handlers.add(new HeartbeatCheck(config::current, intake));
             handlers.add(events.outboxHandler(database));
+            handlers.add(notices);
+            this.recurring = List.of(handoffs.recurring(), requestExpiry.recurring(), new UnscheduledNotices().recurring());
+            handlers.addAll(recurring);
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);
             ManualEscalations escalations = new ManualEscalations(database, paging, clock);
             this.sharedState = new SharedStateRefresher(List.of(
@@ -129,7 +135,7 @@ public final class Tocsin implements AutoCloseable {
             config.onApplied(heartbeats::sync);
             heartbeats.sync();
             this.vitals = new Vitals(List.of(new Vitals.Vital("database writer", database::writerAlive),
-                    new Vitals.Vital("timer engine", timers::isAlive), new Vitals.Vital("notice sender", notices::isAlive)));
+                    new Vitals.Vital("timer engine", timers::isAlive)));
             Auth auth = new Auth(tokens);
             IncidentQueries queries = new IncidentQueries(database, incidents, paging, config::current);
             this.responders = new ResponderActions(incidents, escalations, config::current, clock);
@@ -141,7 +147,7 @@ public final class Tocsin implements AutoCloseable {
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
-                    new NoticeRoutes(database, config, auth, notices::wake),
+                    new NoticeRoutes(database, config, auth, timers::wake),
                     new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
@@ -163,9 +169,7 @@ public final class Tocsin implements AutoCloseable {
         Tocsin tocsin = new Tocsin(settings, clock);
         try {
             tocsin.http.start();
-            tocsin.notices.start();
-            tocsin.handoffs.start();
-            tocsin.requestExpiry.start();
+            tocsin.scheduleRecurring(clock.instant());
             tocsin.events.resumeWaiting(tocsin.database, clock.instant());
             tocsin.timers.start();
             tocsin.sharedState.start();
@@ -175,6 +179,17 @@ public final class Tocsin implements AutoCloseable {
             throw e;
         }
         return tocsin;
+    }
+
+    /**
+     * Makes sure each recurring job has its timer: the first node to start creates it (due at once), the others
+     * find it pending. Afterwards every run schedules the next.
+     */
+    private void scheduleRecurring(java.time.Instant now) {
+        database.writeAndWait(handle -> {
+            for (Recurring job : recurring) job.ensureScheduled(handle, now, now);
+            return null;
+        });
     }
 
     /** Every HTTP endpoint, as "METHOD /path". */
@@ -234,12 +249,7 @@ public final class Tocsin implements AutoCloseable {
         return actionLinks;
     }
 
-    /** Delivers the notice outbox; {@code wake()} it after enqueueing a notice that is due now. */
-    public NoticeSender notices() {
-        return notices;
-    }
-
-    /** Writes handoff notices, digests and gap warnings into the outbox every minute. */
+    /** Writes handoff notices, digests and gap warnings into the outbox every minute (a recurring timer). */
     public HandoffJob handoffs() {
         return handoffs;
     }
@@ -248,16 +258,12 @@ public final class Tocsin implements AutoCloseable {
         return onCall;
     }
 
-    /** Closes cover and swap requests whose time has come, every minute. */
+    /** Closes cover and swap requests whose time has come, every minute (a recurring timer). */
     public RequestExpiry requestExpiry() {
         return requestExpiry;
     }
 
-    /** Wake-ups may come from commits during construction, before the thing to wake exists. */
-    private void wakeNotices() {
-        if (notices != null) notices.wake();
-    }
-
+    /** Wake-ups may come from commits during construction, before the engine exists. */
     private void wakeTimers() {
         if (timers != null) timers.wake();
     }
@@ -288,10 +294,7 @@ public final class Tocsin implements AutoCloseable {
         sharedState.close();
         timers.close();
         events.close();
-        requestExpiry.close();
         http.close();
-        handoffs.close();
-        notices.close();
         database.close();
         metrics.close();
     }

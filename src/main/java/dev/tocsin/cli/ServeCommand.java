@@ -58,7 +58,7 @@ final class ServeCommand implements Runnable {
             tocsin.close();
             stopped.countDown();
         }, "tocsin-shutdown"));
-        // A node whose writer, engine or notice sender died accepts nothing: end it (halt: closing would wait on
+        // A node whose database writer or timer engine died accepts nothing: end it (halt: closing would wait on
         // the dead thread) so its supervisor starts a healthy one. What was accepted is committed already.
         tocsin.vitals().watch(status -> Runtime.getRuntime().halt(status));
         System.out.println(banner);

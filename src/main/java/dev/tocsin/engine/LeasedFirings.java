@@ -151,7 +151,7 @@ final class LeasedFirings {
     }
 
     private void failed(Timer timer, Instant now, String error) {
-        if (timer.attempts() >= TimerEngine.MAX_ATTEMPTS) {
+        if (TimerEngine.RETRY.exhausted(timer.attempts())) {
             LOG.error("Timer {} ({} {}) gave up after {} attempts: {}", timer.id(), timer.kind(), timer.key(),
                     timer.attempts(), error);
             database.writeAndWait(handle -> {

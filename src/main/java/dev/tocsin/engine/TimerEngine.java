@@ -45,6 +45,8 @@ public final class TimerEngine implements AutoCloseable {
     /** Retry backoff: doubles from the first delay up to the last. */
     public static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     public static final Duration LAST_RETRY = Duration.ofMinutes(5);
+    /** The engine's retries of a failing timer, without jitter (1 s, 2 s, 4 s … 5 min, 10 attempts). */
+    public static final Backoff RETRY = new Backoff(FIRST_RETRY, LAST_RETRY, MAX_ATTEMPTS, 0);
     /** How long stopping waits for the call in hand to finish before interrupting it (and again after). */
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /** A pause when a due timer is locked by another node's claim that has not committed yet. */
@@ -197,7 +199,7 @@ public final class TimerEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             handle.rollbackToSavepoint(SAVEPOINT);   // Jdbi forgets the savepoint here; the commit ends it
             LOG.warn("Timer {} ({}) failed", timer.id(), timer.kind(), e);
-            Instant retryAt = timer.attempts() >= MAX_ATTEMPTS ? null : now.plus(retryDelay(timer.attempts()));
+            Instant retryAt = RETRY.exhausted(timer.attempts()) ? null : now.plus(retryDelay(timer.attempts()));
             store.failedUnleased(handle, timer.id(), now, retryAt, e.toString());
             return false;
         }
@@ -205,8 +207,7 @@ public final class TimerEngine implements AutoCloseable {
 
     /** The delay before attempt {@code attempts + 1}: 1 s, 2 s, 4 s … up to {@link #LAST_RETRY}. */
     static Duration retryDelay(int attempts) {
-        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+        return RETRY.longest(attempts);
     }
 
     /** Stops the threads and hands this node's claims back so other nodes need not wait for the lease. */

@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /**
- * The threads without which a node accepts nothing (the database writer, the timer engine, the notice sender).
+ * The threads without which a node accepts nothing: the database writer and the timer engine (which also sends
+ * notices and runs the recurring jobs).
  * If one dies — an {@code OutOfMemoryError} ends it, say — the node must say so instead of answering health
  * checks while every alert waits forever: {@code /readyz} fails at once, and {@link #watch} ends the process with
  * {@link #EXIT_STATUS} so its supervisor starts a healthy one. Everything a sender was told was accepted is

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * {@code GET /api/v1/users/{id}/notices}: what a person was told or is about to be told, and how it went. Also
- * wakes the sender after every successful API write: overrides, cover and swap requests write their notices in
- * the request's transaction, and this way they go out at once instead of at the sender's next poll.
+ * wakes the timer engine after every successful API write: overrides, cover and swap requests write their notices
+ * (and the notices' timers) in the request's transaction, and this way they go out at once instead of when the
+ * engine next looks ({@code TimerEngine.MAX_SLEEP}).
  */
 public final class NoticeRoutes implements Routes {
     public static final int DEFAULT_LIMIT = 50;
@@ -31,7 +32,7 @@ public final class NoticeRoutes implements Routes {
     private final Runnable wake;
     private final NoticeOutbox outbox = new NoticeOutbox();
 
-    /** @param wake the sender's {@link NoticeSender#wake()} */
+    /** @param wake the timer engine's {@code wake()} */
     public NoticeRoutes(Database database, ConfigService config, Auth auth, Runnable wake) {
         this.database = database;
         this.config = config;

@@ -159,19 +159,24 @@ public final class CoverRequests {
         Instant now = onCall.clock().instant();
         boolean any = database.jdbi().withHandle(handle -> !store.due(handle, now).isEmpty());
         if (!any) return;
-        Organisation organisation = onCall.organisation();
         database.writeAndWait(handle -> {
-            for (CoverRequest request : store.due(handle, now)) {
-                if (!store.close(handle, request.id(), "expired", "system:tocsin", now, null)) continue;
-                var zone = organisation.user(request.requester()).map(user -> user.timezone()).orElse(java.time.ZoneOffset.UTC);
-                outbox.enqueue(handle, Notice.of(request.requester(), "cover_expired", "cover_expired:" + request.id(),
-                        "Nobody accepted your request for cover (" + request.id() + ")",
-                        "Your request for cover in schedule '" + request.scheduleId() + "' from "
-                                + Times.span(request.start(), request.end(), zone)
-                                + " expired without an answer. You are still on call.", now, now));
-            }
+            expireDue(handle, now);
             return null;
         });
+    }
+
+    /** {@link #expireDue()} inside the caller's transaction (the request-expiry timer's). */
+    public void expireDue(Handle handle, Instant now) {
+        Organisation organisation = onCall.organisation();
+        for (CoverRequest request : store.due(handle, now)) {
+            if (!store.close(handle, request.id(), "expired", "system:tocsin", now, null)) continue;
+            var zone = organisation.user(request.requester()).map(user -> user.timezone()).orElse(java.time.ZoneOffset.UTC);
+            outbox.enqueue(handle, Notice.of(request.requester(), "cover_expired", "cover_expired:" + request.id(),
+                    "Nobody accepted your request for cover (" + request.id() + ")",
+                    "Your request for cover in schedule '" + request.scheduleId() + "' from "
+                            + Times.span(request.start(), request.end(), zone)
+                            + " expired without an answer. You are still on call.", now, now));
+        }
     }
 
     private CoverRequest openRequest(Handle handle, String id, String action) {

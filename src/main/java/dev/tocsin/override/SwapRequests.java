@@ -154,18 +154,23 @@ public final class SwapRequests {
     public void expireDue() {
         Instant now = onCall.clock().instant();
         if (database.jdbi().withHandle(handle -> store.due(handle, now).isEmpty())) return;
-        Organisation organisation = onCall.organisation();
         database.writeAndWait(handle -> {
-            for (SwapRequest swap : store.due(handle, now)) {
-                if (!store.close(handle, swap.id(), "expired", "system:tocsin", now, List.of())) continue;
-                ZoneId zone = organisation.user(swap.requester()).map(user -> user.timezone()).orElse(java.time.ZoneOffset.UTC);
-                outbox.enqueue(handle, Notice.of(swap.requester(), "swap_expired", "swap_expired:" + swap.id(),
-                        "Your swap " + swap.id() + " expired",
-                        swap.otherUser() + " did not answer your swap (" + swap.id() + ") before "
-                                + Times.human(swap.expiresAt(), zone) + ". Your shifts stay as they were.", now, now));
-            }
+            expireDue(handle, now);
             return null;
         });
+    }
+
+    /** {@link #expireDue()} inside the caller's transaction (the request-expiry timer's). */
+    public void expireDue(Handle handle, Instant now) {
+        Organisation organisation = onCall.organisation();
+        for (SwapRequest swap : store.due(handle, now)) {
+            if (!store.close(handle, swap.id(), "expired", "system:tocsin", now, List.of())) continue;
+            ZoneId zone = organisation.user(swap.requester()).map(user -> user.timezone()).orElse(java.time.ZoneOffset.UTC);
+            outbox.enqueue(handle, Notice.of(swap.requester(), "swap_expired", "swap_expired:" + swap.id(),
+                    "Your swap " + swap.id() + " expired",
+                    swap.otherUser() + " did not answer your swap (" + swap.id() + ") before "
+                            + Times.human(swap.expiresAt(), zone) + ". Your shifts stay as they were.", now, now));
+        }
     }
 
     private SwapRequest openSwap(Handle handle, String id, String action, Principal caller) {

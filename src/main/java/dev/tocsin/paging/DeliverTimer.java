@@ -1,6 +1,7 @@
 package dev.tocsin.paging;
 
 import dev.tocsin.config.Organisation;
+import dev.tocsin.engine.Backoff;
 import dev.tocsin.engine.Timer;
 import dev.tocsin.engine.TimerHandler;
 import dev.tocsin.engine.Timers;
@@ -33,8 +34,11 @@ import java.util.random.RandomGenerator;
 final class DeliverTimer implements TimerHandler.WithOutsideWork {
     /** Tries of one notification on transient failures before it counts as failed and the next method is tried. */
     static final int MAX_TRIES = 3;
-    /** The first retry delay; it doubles per try, with ±25% jitter so retries of many pages do not arrive together. */
-    static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+    /**
+     * The retry delay: 10 s doubling per try, with ±25% jitter so retries of many pages do not arrive together
+     * (7.5 to 12.5 s, then 15 to 25 s: the shared backoff from 12.5 s with up to 40% taken off).
+     */
+    static final Backoff RETRY = new Backoff(Duration.ofMillis(12_500), Duration.ofMillis(12_500L << 10), MAX_TRIES, 0.4);
 
     /** What the outside work found or did, for the completing transaction. */
     sealed interface Outcome {
@@ -293,9 +297,7 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
     }
 
     private Duration retryDelay(int tries) {
-        long base = FIRST_RETRY.toMillis() << Math.min(Math.max(tries - 1, 0), 10);
-        double jitter = 0.75 + random.nextDouble() * 0.5;
-        return Duration.ofMillis((long) (base * jitter));
+        return RETRY.delay(tries, random);
     }
 
     private static Map<String, Object> data(Notification notification, String provider, String providerId) {

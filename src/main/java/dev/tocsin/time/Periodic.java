@@ -9,8 +9,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A background job run every {@code interval} on its own daemon thread (handoff notices, request expiry,
- * shared-state refresh). A failing run is logged and the next one goes ahead: a database hiccup never stops it.
+ * A background job run every {@code interval} on its own daemon thread, on every node: only for work each node
+ * does for itself (the shared-state refresher keeps this node's memory in step). Work to be done once across
+ * all nodes is a recurring timer of the engine instead ({@code engine.Recurring}). A failing run is logged and the
+ * next one goes ahead: a database hiccup never stops it.
  */
 public final class Periodic implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Periodic.class);

@@ -29,7 +29,7 @@ class DemoHandoffTest {
         try (TestServer server = TestServer.start(kind, TestServer.resource("demo/organisation.yaml"), clock)) {
             server.tocsin().handoffs().runOnce();
             clock.set(HANDOVER);
-            server.tocsin().notices().deliverDue();
+            server.tocsin().timers().runDue(HANDOVER);
 
             List<String> alice = describe(server, "alice");
             assertThat(alice).contains(

@@ -1,8 +1,8 @@
 package dev.tocsin.handoff;
 
-import dev.tocsin.notice.Backoff;
 import dev.tocsin.notice.Notice;
 import dev.tocsin.notice.NoticeFixture;
+import dev.tocsin.notice.NoticeSender;
 import dev.tocsin.schedule.OnCall;
 import dev.tocsin.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +105,7 @@ class HandoffJobTest {
             assertThat(fixture.noticesOf("bob").size() + fixture.noticesOf("alice").size())
                     .as("the next run a minute later writes no notice twice").isEqualTo(before);
 
-            var sender = fixture.sender(Backoff.DEFAULT);
+            var sender = fixture.sender(NoticeSender.BACKOFF);
             sender.deliverDue();
             assertThat(ofKind(fixture, "bob", "shift_starts").get(0).status()).as("not before its time").isEqualTo(Notice.Status.PENDING);
             fixture.clock.set(BOB_TAKES_OVER);

@@ -14,9 +14,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A notice written by an API request goes out at once: the request wakes the sender's thread instead of
- * leaving the notice to the next poll, 5 s later. The test waits (well under the poll interval) for the
- * thread, not for time to pass: the clock stands still.
+ * A notice written by an API request goes out at once on a running server: the request schedules the notice's
+ * timer in its transaction and wakes the timer engine, instead of leaving it to the engine's next look. The test
+ * waits for the engine's thread, not for time to pass: the clock stands still.
  */
 class WakeAfterWriteTest {
     private static final long WELL_BEFORE_THE_NEXT_POLL_MS = 2_500;

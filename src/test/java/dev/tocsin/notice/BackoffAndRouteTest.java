@@ -1,5 +1,6 @@
 package dev.tocsin.notice;
 
+import dev.tocsin.engine.Backoff;
 import dev.tocsin.user.ContactMethod;
 import dev.tocsin.user.NoticePreferences;
 import dev.tocsin.user.User;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackoffAndRouteTest {
     @Test
     void waitDoublesWithEachFailureUpToTheCapWithUpToHalfOfItRandom() {
-        Backoff backoff = new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), 10);
+        Backoff backoff = NoticeSender.BACKOFF;
         Random random = new Random(1);
         for (int i = 0; i < 200; i++) {
             assertThat(backoff.delay(1, random)).isBetween(Duration.ofSeconds(30), Duration.ofMinutes(1));

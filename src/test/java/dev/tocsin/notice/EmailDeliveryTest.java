@@ -3,6 +3,7 @@ package dev.tocsin.notice;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.tocsin.engine.Backoff;
 import dev.tocsin.testing.TestDatabases;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -66,7 +67,7 @@ class EmailDeliveryTest {
             fixture.enqueue(notice("alice", "You are on call from Mon 29 Mar 09:00 (Platform primary, Platform)",
                     "Your shift starts Mon 29 Mar 09:00 CEST.\nIt ends Mon 5 Apr 09:00 CEST.\n\n<Schedule> & more", T0));
 
-            assertThat(fixture.sender(Backoff.DEFAULT).deliverDue()).isEqualTo(1);
+            assertThat(fixture.sender(NoticeSender.BACKOFF).deliverDue()).isEqualTo(1);
 
             MimeMessage[] received = MAIL.getReceivedMessages();
             assertThat(received).hasSize(1);
@@ -96,7 +97,7 @@ class EmailDeliveryTest {
     void noticeDueLaterWaitsForItsTime(TestDatabases.Kind kind) throws Exception {
         try (NoticeFixture fixture = new NoticeFixture(kind, organisation(MAIL.getSmtp().getPort()), T0)) {
             fixture.enqueue(notice("erin", "Reminder", "Later", T0.plus(Duration.ofHours(1))));
-            NoticeSender sender = fixture.sender(Backoff.DEFAULT);
+            NoticeFixture.Delivery sender = fixture.sender(NoticeSender.BACKOFF);
 
             assertThat(sender.deliverDue()).isZero();
             assertThat(MAIL.getReceivedMessages()).isEmpty();
@@ -114,7 +115,7 @@ class EmailDeliveryTest {
     void consoleContactMethodIsLoggedAndMarkedSentWithoutEmail(TestDatabases.Kind kind) {
         try (NoticeFixture fixture = new NoticeFixture(kind, organisation(MAIL.getSmtp().getPort()), T0)) {
             fixture.enqueue(notice("dave", "Hello console", "Printed", T0));
-            fixture.sender(Backoff.DEFAULT).deliverDue();
+            fixture.sender(NoticeSender.BACKOFF).deliverDue();
 
             assertThat(MAIL.getReceivedMessages()).isEmpty();
             Notice sent = fixture.only("dave");
@@ -128,7 +129,7 @@ class EmailDeliveryTest {
     void userWithoutAnyWayToBeReachedIsFailedAndVisibleNotDropped(TestDatabases.Kind kind) {
         try (NoticeFixture fixture = new NoticeFixture(kind, organisation(MAIL.getSmtp().getPort()), T0)) {
             fixture.enqueue(notice("frank", "Unreachable", "Nobody reads this", T0));
-            fixture.sender(Backoff.DEFAULT).deliverDue();
+            fixture.sender(NoticeSender.BACKOFF).deliverDue();
 
             Notice failed = fixture.only("frank");
             assertThat(failed.status()).isEqualTo(Notice.Status.FAILED);
@@ -143,10 +144,10 @@ class EmailDeliveryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Backoff backoff = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10), 3);
+        Backoff backoff = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10), 3, 0.5);
         try (NoticeFixture fixture = new NoticeFixture(kind, organisation(closedPort), T0)) {
             fixture.enqueue(notice("alice", "Server down", "Will not arrive", T0));
-            NoticeSender sender = fixture.sender(backoff);
+            NoticeFixture.Delivery sender = fixture.sender(backoff);
 
             sender.deliverDue();
             Notice first = fixture.only("alice");
@@ -182,7 +183,7 @@ class EmailDeliveryTest {
         int port = MAIL.getSmtp().getPort();
         try (NoticeFixture fixture = new NoticeFixture(kind, organisation(port), T0)) {
             fixture.enqueue(notice("erin", "Eventually", "Arrives on the second try", T0));
-            NoticeSender sender = fixture.sender(Backoff.DEFAULT);
+            NoticeFixture.Delivery sender = fixture.sender(NoticeSender.BACKOFF);
             MAIL.stop();
             sender.deliverDue();
             assertThat(fixture.only("erin").attempts()).isEqualTo(1);

@@ -29,8 +29,7 @@ class NoticeApiTest {
             var tocsin = server.tocsin();
             tocsin.database().writeAndWait(handle -> new NoticeOutbox().enqueue(handle,
                     Notice.of("dave", "shift_starts", "test:1", "You are on call now", "Body", T0, T0)));
-            tocsin.notices().wake();
-            tocsin.notices().deliverDue();
+            tocsin.timers().runDue(T0);
 
             var response = server.as("dave", Role.OBSERVER).get("/api/v1/users/dave/notices");
             assertThat(response.status()).isEqualTo(200);

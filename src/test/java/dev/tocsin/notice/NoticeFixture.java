@@ -1,6 +1,8 @@
 package dev.tocsin.notice;
 
 import dev.tocsin.config.ConfigService;
+import dev.tocsin.engine.Backoff;
+import dev.tocsin.engine.TimerEngine;
 import dev.tocsin.provider.console.ConsoleSender;
 import dev.tocsin.provider.smtp.SmtpSender;
 import dev.tocsin.store.Database;
@@ -16,7 +18,7 @@ import java.util.Random;
 
 /**
  * A database of one kind with a configuration applied, an outbox and a sender driven by a settable clock —
- * no server and no background thread, so a test decides exactly when a delivery pass runs.
+ * no server and no background thread, so a test decides exactly when the due notice timers fire.
  */
 public final class NoticeFixture implements AutoCloseable {
     public final TestDatabases.TestDatabase testDatabase;
@@ -33,9 +35,28 @@ public final class NoticeFixture implements AutoCloseable {
         config.apply(yaml, "test.yaml", TestServer.testEnvironment(yaml), false, true, Actor.system());
     }
 
-    public NoticeSender sender(Backoff backoff) {
-        return new NoticeSender(database, config::current, clock, SmtpSender::new, new ConsoleSender(), backoff,
+    /**
+     * Sends due notices the way a server does, through a timer engine with the notice handler, but only when the
+     * test calls {@link Delivery#deliverDue()} (no engine thread).
+     */
+    public Delivery sender(Backoff backoff) {
+        NoticeSender sender = new NoticeSender(database, config::current, SmtpSender::new, new ConsoleSender(), backoff,
                 new Random(7));
+        return new Delivery(new TimerEngine(database, clock, "test-node", List.of(sender)));
+    }
+
+    /** A timer engine that sends notices, driven by the test's clock. */
+    public final class Delivery {
+        private final TimerEngine engine;
+
+        private Delivery(TimerEngine engine) {
+            this.engine = engine;
+        }
+
+        /** Fires the notice timers due now (a send, a retry or a giving up each); returns how many. */
+        public int deliverDue() {
+            return engine.runDue(clock.instant());
+        }
     }
 
     public boolean enqueue(Notice notice) {

@@ -33,6 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every notification is recorded sent once.
  */
 class MultiNodePagingTest {
+    /**
+     * Leaves out the recurring jobs' timers (handoff notices, request expiry, notice sweep): one of each is always
+     * pending, due every few minutes by the real clock, and may be in a node's hands at any moment.
+     */
+    private static final String NOT_RECURRING = "kind NOT IN ('handoff', 'request-expiry', 'notice-sweep')";
     private static final int NODES = 3;
     private static final int INCIDENTS = 200;
     /** The trigger before which node 1 dies: one of node 1's, about two thirds into the run. */
@@ -111,9 +116,9 @@ class MultiNodePagingTest {
             assertThat(cluster.count("SELECT COUNT(*) FROM notifications WHERE status <> 'sent'")).isZero();
             assertThat(cluster.count("SELECT COUNT(*) FROM timers WHERE kind = 'deliver' AND (done_at IS NULL OR outcome <> 'fired')"))
                     .as("deliveries not fired").isZero();
-            assertThat(cluster.count("SELECT COUNT(*) FROM timers WHERE done_at IS NULL AND (claimed_by IS NOT NULL OR due_at <= "
+            assertThat(cluster.count("SELECT COUNT(*) FROM timers WHERE " + NOT_RECURRING + " AND done_at IS NULL AND (claimed_by IS NOT NULL OR due_at <= "
                     + System.currentTimeMillis() + ")")).as("pending timers that should have fired").isZero();
-            assertThat(cluster.count("SELECT COUNT(*) FROM timers WHERE done_at IS NULL")).as("level 1's escalate_after")
+            assertThat(cluster.count("SELECT COUNT(*) FROM timers WHERE " + NOT_RECURRING + " AND done_at IS NULL")).as("level 1's escalate_after")
                     .isEqualTo(INCIDENTS);
             Map<Long, Map<Long, Integer>> notified = cluster.notifiedLines();
             assertThat(notified).hasSize(INCIDENTS);
@@ -155,7 +160,7 @@ class MultiNodePagingTest {
                     + " GROUP BY incident_id HAVING COUNT(*) = 1) once")).isEqualTo(incidentCount);
             assertThat(cluster.count("SELECT COUNT(*) FROM timeline WHERE kind = 'escalated'")).isEqualTo(incidentCount);
             assertThat(cluster.count("SELECT COUNT(*) FROM notifications WHERE status <> 'sent'")).isZero();
-            assertThat(cluster.count("SELECT COUNT(*) FROM timers WHERE done_at IS NULL AND (claimed_by IS NOT NULL OR due_at <= "
+            assertThat(cluster.count("SELECT COUNT(*) FROM timers WHERE " + NOT_RECURRING + " AND done_at IS NULL AND (claimed_by IS NOT NULL OR due_at <= "
                     + System.currentTimeMillis() + ")")).as("pending timers that should have fired").isZero();
             System.out.println("multi-node escalation: " + incidentCount + " incidents on " + NODES + " nodes escalated once each;"
                     + " SMS per node " + cluster.smsPerNode());
