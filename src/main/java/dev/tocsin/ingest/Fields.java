@@ -23,6 +23,8 @@ final class Fields {
     static final int MAX_DEDUP_KEY_CHARS = 255;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** {@code 0001-01-01T00:00:00Z}: Go's zero {@code time.Time}, "no time" in Alertmanager's and Grafana's payloads. */
+    static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     private Fields() {
     }
@@ -88,6 +90,8 @@ final class Fields {
             problems.add("'" + path + "' is not an ISO 8601 timestamp (was '" + value + "')");
             return null;
         }
+        // Go's zero time, which Alertmanager and Grafana send as the endsAt of a firing alert, means "none".
+        if (parsed.get().equals(GO_ZERO_TIME)) return null;
         if (!dev.tocsin.time.Instants.inRange(parsed.get())) {
             problems.add("'" + path + "' " + dev.tocsin.time.Instants.rangeProblem() + " (was '" + value + "')");
             return null;
