@@ -28,7 +28,8 @@ final class LeasedFirings {
     private final TimerStore store;
     private final String node;
     private final Map<String, TimerHandler> handlers;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** The timers being worked on, by id, with their kind. */
+    private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
     /** Set by {@link TimerEngine#halt()}: do nothing more, as if the process had died (claims stay leased). */
     private volatile boolean halted;
     /** Set when the engine stops: finish the timer in hand, start no other (close() hands their claims back). */
@@ -57,6 +58,10 @@ final class LeasedFirings {
         return inFlight.size();
     }
 
+    int inFlight(String kind) {
+        return (int) inFlight.values().stream().filter(kind::equals).count();
+    }
+
     void halt() {
         halted = true;
         stopping = true;
@@ -78,7 +83,7 @@ final class LeasedFirings {
 
     /** Performs and completes timers this node has leased; returns how many fired. */
     int fire(List<Timer> claimed, Instant now) {
-        claimed.forEach(timer -> inFlight.add(timer.id()));
+        claimed.forEach(timer -> inFlight.put(timer.id(), timer.kind()));
         try {
             return performAndComplete(claimed, now);
         } finally {
@@ -171,7 +176,7 @@ final class LeasedFirings {
     void renew(Instant expires) {
         try {
             if (halted || inFlight.isEmpty()) return;
-            Set<Long> ids = Set.copyOf(inFlight);
+            Set<Long> ids = Set.copyOf(inFlight.keySet());
             database.writeAndWait(handle -> {
                 store.renew(handle, node, ids, expires);
                 return null;

@@ -229,6 +229,10 @@ public final class TimerEngine implements AutoCloseable {
         return leased.inFlight();
     }
 
+    int inFlight(String kind) {
+        return leased.inFlight(kind);
+    }
+
     /**
      * Stops like a crash (for tests): the threads end, nothing more is performed or written for the timers in hand
      * (interrupting the firing thread alone would let it go on through its leased batch, calling providers and

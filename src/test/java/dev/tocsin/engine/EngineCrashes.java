@@ -18,4 +18,9 @@ public final class EngineCrashes {
     public static int inFlight(TimerEngine engine) {
         return engine.inFlight();
     }
+
+    /** How many claimed timers of one kind the engine is working on right now. */
+    public static int inFlight(TimerEngine engine, String kind) {
+        return engine.inFlight(kind);
+    }
 }

@@ -63,10 +63,12 @@ class MultiNodePagingTest {
             AtomicLong sentBeforeHalt = new AtomicLong();
             cluster.openIncidents(INCIDENTS, PagingCluster::key, 1, i -> {
                 if (i == CRASH_AT) {
-                    // Mid-run: kill node 1's engine while it holds deliveries.
+                    // Mid-run: kill node 1's engine while it holds deliveries. Every node also performs leased
+                    // recurring jobs (notices, digests), which finish in a moment: only a delivery in hand (a
+                    // Twilio call that takes CRASH_TWILIO_DELAY_MILLIS) is sure to be left claimed by the halt.
                     long until = System.currentTimeMillis() + 10_000;
-                    while (EngineCrashes.inFlight(victim) == 0 && System.currentTimeMillis() < until) Thread.sleep(1);
-                    assertThat(EngineCrashes.inFlight(victim)).as("the node to kill holds deliveries").isPositive();
+                    while (EngineCrashes.inFlight(victim, Paging.DELIVER) == 0 && System.currentTimeMillis() < until) Thread.sleep(1);
+                    assertThat(EngineCrashes.inFlight(victim, Paging.DELIVER)).as("the node to kill holds deliveries").isPositive();
                     EngineCrashes.halt(victim);
                     haltedAt.set(System.currentTimeMillis());
                     leftClaimed.set(cluster.count("SELECT COUNT(*) FROM timers WHERE done_at IS NULL AND claimed_by = '"
