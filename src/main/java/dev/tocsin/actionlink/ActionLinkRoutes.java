@@ -68,7 +68,7 @@ public final class ActionLinkRoutes implements Routes {
                     "Try the link again in a minute, or open the incident in Tocsin.", null,
                     HttpServer.errorBody("unavailable", "could not carry out the link right now: " + failure.getMessage(), List.of()));
         }
-        reply.send(ctx);
+        send(reply, ctx);
     }
 
     private ActionReply confirm(String token) {
@@ -179,5 +179,28 @@ public final class ActionLinkRoutes implements Routes {
 
     private static String capitalised(String text) {
         return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** Writes the reply in the form the client asked for (see {@link ActionReply}). */
+    private static void send(ActionReply reply, Context ctx) {
+        // The URL is the credential: keep it out of caches, search engines, Referer headers and other sites' frames.
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Robots-Tag", "noindex, nofollow");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.status(reply.status());
+        String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept").toLowerCase(java.util.Locale.ROOT);
+        if (accept.contains("text/html")) {
+            ctx.header("Content-Security-Policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result(reply.html().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else if (accept.contains("application/json")) {
+            ctx.json(reply.json());
+        } else {
+            ctx.contentType("text/plain; charset=utf-8");
+            ctx.result((reply.heading() + "\n" + (reply.message() == null || reply.message().isEmpty() ? "" : reply.message() + "\n"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import dev.tocsin.secret.ActionTokens;
 
 /**
  * Signed, expiring, single-use action links for pages: {@code {public_url}/actions/{token}}.
@@ -28,7 +29,7 @@ public final class ActionLinks {
     /** How long a link works after it is sent. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
     /** Marks the token as Tocsin's, so secret scanners and people can tell what leaked. */
-    public static final String TOKEN_PREFIX = "tact_";
+    public static final String TOKEN_PREFIX = ActionTokens.PREFIX;
     /** The path links live under. */
     public static final String PATH = "/actions/";
 
@@ -36,18 +37,7 @@ public final class ActionLinks {
     private static final Pattern TOKEN_SHAPE = Pattern.compile(Pattern.quote(TOKEN_PREFIX) + "[A-Za-z0-9_-]{43}");
 
     /** What a withheld link's token is replaced with in stored and shown texts. */
-    public static final String WITHHELD = "(link withheld: it works only from the message its recipient got)";
-    private static final Pattern TOKEN_ANYWHERE = Pattern.compile(Pattern.quote(TOKEN_PREFIX) + "[A-Za-z0-9_-]{20,}");
-
-    /**
-     * The text with every action-link token replaced by {@link #WITHHELD}: what Tocsin stores of a page it sent and
-     * shows through the API, so that nobody but the recipient (not an observer, not a database reader) holds a live
-     * link. The links themselves are stored only as hashes.
-     */
-    public static String redact(String text) {
-        if (text == null || !text.contains(TOKEN_PREFIX)) return text;
-        return TOKEN_ANYWHERE.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(WITHHELD));
-    }
+    public static final String WITHHELD = ActionTokens.WITHHELD;
 
     /** The outcome of trying to spend a link: the link as it is now, and whether this attempt spent it. */
     public record Claim(ActionLink link, boolean claimed) {

@@ -1,8 +1,5 @@
 package dev.tocsin.actionlink;
 
-import io.javalin.http.Context;
-
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -16,29 +13,6 @@ import java.util.Map;
  * @param json    the body for JSON clients
  */
 record ActionReply(int status, String heading, String message, String button, Map<String, Object> json) {
-
-    void send(Context ctx) {
-        // The URL is the credential: keep it out of caches, search engines, Referer headers and other sites' frames.
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Robots-Tag", "noindex, nofollow");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.status(status);
-        String accept = ctx.header("Accept") == null ? "" : ctx.header("Accept").toLowerCase(java.util.Locale.ROOT);
-        if (accept.contains("text/html")) {
-            ctx.header("Content-Security-Policy",
-                    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-            ctx.contentType("text/html; charset=utf-8");
-            ctx.result(html().getBytes(StandardCharsets.UTF_8));
-        } else if (accept.contains("application/json")) {
-            ctx.json(json);
-        } else {
-            ctx.contentType("text/plain; charset=utf-8");
-            ctx.result((heading + "\n" + (message == null || message.isEmpty() ? "" : message + "\n"))
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
     private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;"
             + "padding:0 1rem;color:#222}button{font-size:1.1rem;padding:.6rem 1.4rem;border:0;border-radius:.3rem;"
             + "background:#b3261e;color:#fff;cursor:pointer}.small{color:#666;font-size:.9rem}";

@@ -13,7 +13,7 @@ import dev.tocsin.engine.TimerEngine;
 import dev.tocsin.engine.TimerHandler;
 import dev.tocsin.paging.AdminAlerts;
 import dev.tocsin.paging.ManualEscalations;
-import dev.tocsin.paging.LinkedPageActions;
+import dev.tocsin.actionlink.LinkedPageActions;
 import dev.tocsin.phone.TwilioWebhookRoutes;
 import dev.tocsin.events.IncidentEvents;
 import dev.tocsin.health.Vitals;
@@ -34,7 +34,7 @@ import dev.tocsin.http.Auth;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.http.OperationsRoutes;
 import dev.tocsin.http.Routes;
-import dev.tocsin.provider.DeliveryStatuses;
+import dev.tocsin.delivery.DeliveryStatuses;
 import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.Incidents;
@@ -102,11 +102,11 @@ public final class Tocsin implements AutoCloseable {
             if (settings.configFile() != null) config.applyFile(settings.configFile(), Actor.system());
             this.events = new IncidentEvents(this::wakeTimers);
             IncidentStore incidentStore = new IncidentStore(events);
-            this.onCall = new OnCallService(database, config, clock);
+            this.onCall = new OnCallService(database, config, clock, new dev.tocsin.override.OverrideStore());
             AdminAlerts admins = new AdminAlerts(config::current, this::wakeTimers, metrics);
             this.paging = new Paging(config::current, onCall::targetResolver, incidentStore, admins, this::wakeTimers);
             IncidentObserver inTransaction = IncidentObserver.all(List.of(paging));
-            this.intake = new AlertIntake(database, config::current, incidentStore, clock, metrics, inTransaction);
+            this.intake = new AlertIntake(database, key -> config.current().serviceOfKey(key), incidentStore, clock, metrics, inTransaction);
             this.incidents = new Incidents(database, incidentStore, clock, inTransaction);
             this.actionLinks = new ActionLinks(database, this::publicUrl);
             this.notices = new NoticeSender(database, config::current, SmtpSender::new, new ConsoleSender(),
@@ -120,7 +120,7 @@ public final class Tocsin implements AutoCloseable {
             Paging.Parts pagingParts = paging.parts(database, senders, new LinkedPageActions(actionLinks),
                     java.util.random.RandomGenerator.getDefault(), metrics);
             List<TimerHandler> handlers = new java.util.ArrayList<>(pagingParts.handlers());
-            handlers.add(new HeartbeatCheck(config::current, intake));
+            handlers.add(new HeartbeatCheck(() -> config.current().document().heartbeats(), intake));
             handlers.add(events.outboxHandler(database));
             handlers.add(notices);
             this.recurring = List.of(handoffs.recurring(), requestExpiry.recurring(), new UnscheduledNotices().recurring());
@@ -131,7 +131,7 @@ public final class Tocsin implements AutoCloseable {
                     new SharedStateRefresher.Part("configuration", config::refresh),
                     new SharedStateRefresher.Part("token cache", tokens::refresh),
                     new SharedStateRefresher.Part("on-call cache", onCall::refresh)));
-            this.heartbeats = new Heartbeats(database, config::current, intake, clock, timers::wake);
+            this.heartbeats = new Heartbeats(database, () -> config.current().document().heartbeats(), intake, clock, timers::wake);
             config.onApplied(heartbeats::sync);
             heartbeats.sync();
             this.vitals = new Vitals(List.of(new Vitals.Vital("database writer", database::writerAlive),
@@ -141,7 +141,7 @@ public final class Tocsin implements AutoCloseable {
             this.responders = new ResponderActions(incidents, escalations, config::current, clock);
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, vitals, metrics, Version.current()),
-                    config.routes(auth),
+                    new dev.tocsin.config.ConfigRoutes(config, auth),
                     new IncidentRoutes(queries, config, auth),
                     new ResponderRoutes(responders, auth, queries::paging),
                     new OnCallRoutes(onCall, auth),
@@ -156,7 +156,7 @@ public final class Tocsin implements AutoCloseable {
                     new ContactMethodRoutes(new TestPages(database, paging, clock), auth),
                     new SimulateRoutes(onCall, auth),
                     new ActionLinkRoutes(actionLinks, incidents, responders, clock),
-                    new HeartbeatRoutes(heartbeats, config, auth));
+                    new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

@@ -69,7 +69,7 @@ public final class MemoryBenchmark {
                 HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents?status=open&limit=100"))
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
                 double listMillis = (System.nanoTime() - listStart) / 1e6;
-                String firstId = dev.tocsin.http.Json.mapper().readTree(list.body()).path("incidents").path(0).path("id").asText();
+                String firstId = dev.tocsin.json.Json.mapper().readTree(list.body()).path("incidents").path(0).path("id").asText();
                 long ackStart = System.nanoTime();
                 HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents/" + firstId + "/acknowledge"))
                         .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),

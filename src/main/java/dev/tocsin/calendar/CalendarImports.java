@@ -8,7 +8,7 @@ import dev.tocsin.config.ConfigService;
 import dev.tocsin.config.Kind;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.refusal.Refusal;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.schedule.FixedShift;
 import dev.tocsin.schedule.Schedule;
 import dev.tocsin.trace.Actor;

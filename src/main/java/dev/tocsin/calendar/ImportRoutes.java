@@ -6,7 +6,7 @@ import dev.tocsin.auth.Role;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.Flags;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.http.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,8 +1,8 @@
 package dev.tocsin.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.http.Auth;
-import dev.tocsin.http.Json;
+import dev.tocsin.trace.Channel;
+import dev.tocsin.json.Json;
 
 import java.io.IOException;
 import java.net.URI;
@@ -56,7 +56,7 @@ public final class ApiClient {
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
-                .header(Auth.CHANNEL_HEADER, "cli");
+                .header(Channel.HEADER, "cli");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -2,7 +2,7 @@ package dev.tocsin.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,12 +1,12 @@
 package dev.tocsin.config;
 
+import dev.tocsin.http.RequestBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.Flags;
-import dev.tocsin.http.Json;
 import dev.tocsin.http.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code /api/v1/config/apply}, {@code /api/v1/config/export}, {@code /api/v1/config/revisions} and CRUD for
  * users, teams, schedules, escalation policies and services. Observers read; admins change.
  */
-final class ConfigRoutes implements Routes {
+public final class ConfigRoutes implements Routes {
     /** Kinds edited one object at a time through the API (providers only through apply). */
     static final List<Kind> EDITABLE = List.of(Kind.USER, Kind.TEAM, Kind.SCHEDULE, Kind.ESCALATION_POLICY, Kind.SERVICE);
     static final int DEFAULT_REVISIONS = 50;
@@ -29,7 +29,7 @@ final class ConfigRoutes implements Routes {
     private final ConfigService config;
     private final Auth auth;
 
-    ConfigRoutes(ConfigService config, Auth auth) {
+    public ConfigRoutes(ConfigService config, Auth auth) {
         this.config = config;
         this.auth = auth;
     }
@@ -59,7 +59,7 @@ final class ConfigRoutes implements Routes {
             });
             routes.post(collection, ctx -> {
                 Principal caller = auth.require(ctx, Role.ADMIN);
-                JsonNode body = Json.objectBody(ctx);
+                JsonNode body = RequestBodies.jsonObject(ctx);
                 JsonNode id = body.get("id");
                 if (id == null || !id.isTextual() || id.asText().isBlank()) {
                     throw ApiException.badRequest("the body needs an \"id\"");
@@ -70,7 +70,7 @@ final class ConfigRoutes implements Routes {
             routes.put(collection + "/{id}", ctx -> {
                 Principal caller = auth.require(ctx, Role.ADMIN);
                 String id = ctx.pathParam("id");
-                ApplyResult result = config.put(kind, id, Json.objectBody(ctx), false, caller.actor());
+                ApplyResult result = config.put(kind, id, RequestBodies.jsonObject(ctx), false, caller.actor());
                 ctx.json(objectResponse(kind, id, result));
             });
             routes.delete(collection + "/{id}", ctx -> {
@@ -85,7 +85,7 @@ final class ConfigRoutes implements Routes {
         Principal caller = auth.require(ctx, Role.ADMIN);
         boolean dryRun = Flags.query(ctx, "dry_run", false);
         boolean prune = Flags.query(ctx, "prune", true);
-        JsonNode body = Json.objectBody(ctx);
+        JsonNode body = RequestBodies.jsonObject(ctx);
         JsonNode yaml = body.get("yaml");
         if (yaml == null || !yaml.isTextual()) throw ApiException.badRequest("the body needs \"yaml\": the configuration text");
         String source = body.path("source").isTextual() && !body.path("source").asText().isBlank()

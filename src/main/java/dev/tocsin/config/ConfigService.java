@@ -2,8 +2,6 @@ package dev.tocsin.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.refusal.Refusal;
-import dev.tocsin.http.Auth;
-import dev.tocsin.http.Routes;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
 import org.slf4j.Logger;
@@ -175,11 +173,6 @@ public final class ConfigService {
         return Exporter.yaml(current.document());
     }
 
-    /** The /api/v1 endpoints for configuration (apply, export, CRUD per object). */
-    public Routes routes(Auth auth) {
-        return new ConfigRoutes(this, auth);
-    }
-
     /** Objects of a kind as the API shows them: the YAML shape, secrets masked. */
     public List<Map<String, Object>> list(Kind kind) {
         return current.document().entries(kind).stream().map(entry -> Sections.write(entry, SecretStyle.MASKED)).toList();
@@ -193,6 +186,23 @@ public final class ConfigService {
      * Creates or replaces one object from a JSON body in the YAML shape, validated against the whole
      * configuration. A secret given as {@code "***"} keeps the stored secret, so a read-modify-write works.
      */
+    /** Heartbeat edits as {@code heartbeat/} asks for them: the generic put and delete of kind heartbeat. */
+    public dev.tocsin.heartbeat.HeartbeatEdits heartbeatEdits() {
+        return new dev.tocsin.heartbeat.HeartbeatEdits() {
+            @Override
+            public Edit put(String id, JsonNode body, boolean createOnly, Actor actor) {
+                ApplyResult result = ConfigService.this.put(Kind.HEARTBEAT, id, body, createOnly, actor);
+                return new Edit(result.revision(), result.changes());
+            }
+
+            @Override
+            public Edit delete(String id, Actor actor) {
+                ApplyResult result = ConfigService.this.delete(Kind.HEARTBEAT, id, actor);
+                return new Edit(result.revision(), result.changes());
+            }
+        };
+    }
+
     public synchronized ApplyResult put(Kind kind, String id, JsonNode body, boolean createOnly, Actor actor) {
         refresh();   // the edit starts from the latest revision, wherever it was applied
         Optional<Entry> existing = current.document().find(kind, id);

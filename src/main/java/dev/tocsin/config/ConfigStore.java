@@ -1,7 +1,7 @@
 package dev.tocsin.config;
 
 import dev.tocsin.refusal.Refusal;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.store.Generations;
 import dev.tocsin.trace.Actor;
 import org.jdbi.v3.core.Handle;

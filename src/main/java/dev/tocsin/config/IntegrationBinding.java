@@ -1,6 +1,6 @@
 package dev.tocsin.config;
 
-import dev.tocsin.incident.Severity;
+import dev.tocsin.urgency.Severity;
 
 /**
  * What an integration key stands for, as the ingest endpoints need it.

@@ -3,7 +3,7 @@ package dev.tocsin.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tocsin.refusal.Refusal;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.secret.Secret;
 
 import java.util.Iterator;

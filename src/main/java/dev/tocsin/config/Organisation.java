@@ -21,6 +21,11 @@ public interface Organisation {
     /** The integration an ingest request's key names, if any. */
     Optional<IntegrationBinding> integrationByKey(String key);
 
+    /** The service an integration key's alerts open incidents on, if the key is configured. */
+    default Optional<String> serviceOfKey(String key) {
+        return integrationByKey(key).map(IntegrationBinding::serviceId);
+    }
+
     /** Ids of the services owned by a team (empty if the team has none or does not exist). */
     List<String> serviceIdsOfTeam(String teamId);
 

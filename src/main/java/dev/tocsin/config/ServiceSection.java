@@ -1,6 +1,6 @@
 package dev.tocsin.config;
 
-import dev.tocsin.incident.Severity;
+import dev.tocsin.urgency.Severity;
 import dev.tocsin.service.Integration;
 import dev.tocsin.service.Service;
 

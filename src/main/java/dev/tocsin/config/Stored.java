@@ -1,7 +1,7 @@
 package dev.tocsin.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 
 import java.util.Map;
 import java.util.TreeMap;

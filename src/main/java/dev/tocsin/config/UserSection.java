@@ -1,6 +1,6 @@
 package dev.tocsin.config;
 
-import dev.tocsin.incident.Urgency;
+import dev.tocsin.urgency.Urgency;
 import dev.tocsin.user.ContactMethod;
 import dev.tocsin.user.NoticePreferences;
 import dev.tocsin.user.NotificationRule;

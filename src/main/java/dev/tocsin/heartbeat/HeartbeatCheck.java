@@ -1,11 +1,10 @@
 package dev.tocsin.heartbeat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.config.Organisation;
 import dev.tocsin.engine.Timer;
 import dev.tocsin.engine.TimerHandler;
 import dev.tocsin.engine.Timers;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.incident.AlertOutcome;
 import org.jdbi.v3.core.Handle;
@@ -15,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,11 +31,12 @@ public final class HeartbeatCheck implements TimerHandler {
     static final Duration UNKNOWN_RETRY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(HeartbeatCheck.class);
 
-    private final Supplier<Organisation> organisation;
+    /** The heartbeats the configuration in force declares, in file order. */
+    private final Supplier<List<Heartbeat>> configured;
     private final AlertIntake intake;
 
-    public HeartbeatCheck(Supplier<Organisation> organisation, AlertIntake intake) {
-        this.organisation = organisation;
+    public HeartbeatCheck(Supplier<List<Heartbeat>> configured, AlertIntake intake) {
+        this.configured = configured;
         this.intake = intake;
     }
 
@@ -55,7 +56,7 @@ public final class HeartbeatCheck implements TimerHandler {
         Optional<HeartbeatRow> found = HeartbeatStore.lockAndFind(handle, heartbeatId);
         if (found.isEmpty()) return;   // removed from the configuration: its row went with it
         HeartbeatRow row = found.get();
-        Optional<Heartbeat> heartbeat = Heartbeats.configured(organisation.get(), heartbeatId);
+        Optional<Heartbeat> heartbeat = Heartbeats.configured(configured.get(), heartbeatId);
         if (heartbeat.isEmpty()) {
             // The row exists, so the heartbeat is configured; this node has not loaded that configuration yet
             // (another node applied it). Look again later rather than let the heartbeat go unwatched.

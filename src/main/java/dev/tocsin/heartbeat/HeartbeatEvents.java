@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tocsin.incident.AlertAction;
 import dev.tocsin.incident.AlertEvent;
-import dev.tocsin.incident.Severity;
+import dev.tocsin.urgency.Severity;
 import dev.tocsin.time.Durations;
 
 import java.time.Instant;

@@ -1,14 +1,11 @@
 package dev.tocsin.heartbeat;
 
+import dev.tocsin.http.RequestBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
-import dev.tocsin.config.ApplyResult;
-import dev.tocsin.config.ConfigService;
-import dev.tocsin.config.Kind;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
-import dev.tocsin.http.Json;
 import dev.tocsin.http.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,12 +22,12 @@ public final class HeartbeatRoutes implements Routes {
     public static final String PING_PATH = "/integrations/heartbeat/{id}";
 
     private final Heartbeats heartbeats;
-    private final ConfigService config;
+    private final HeartbeatEdits edits;
     private final Auth auth;
 
-    public HeartbeatRoutes(Heartbeats heartbeats, ConfigService config, Auth auth) {
+    public HeartbeatRoutes(Heartbeats heartbeats, HeartbeatEdits edits, Auth auth) {
         this.heartbeats = heartbeats;
-        this.config = config;
+        this.edits = edits;
         this.auth = auth;
     }
 
@@ -50,25 +47,25 @@ public final class HeartbeatRoutes implements Routes {
         // The collection's GET is the state above, so the configuration's generic CRUD cannot serve heartbeats.
         routes.post("/api/v1/heartbeats", ctx -> {
             Principal caller = auth.require(ctx, Role.ADMIN);
-            JsonNode body = Json.objectBody(ctx);
+            JsonNode body = RequestBodies.jsonObject(ctx);
             JsonNode id = body.get("id");
             if (id == null || !id.isTextual() || id.asText().isBlank()) throw ApiException.badRequest("the body needs an \"id\"");
-            ApplyResult result = config.put(Kind.HEARTBEAT, id.asText(), body, true, caller.actor());
+            HeartbeatEdits.Edit result = edits.put(id.asText(), body, true, caller.actor());
             ctx.status(201).json(edited(id.asText(), result));
         });
         routes.put("/api/v1/heartbeats/{id}", ctx -> {
             Principal caller = auth.require(ctx, Role.ADMIN);
             String id = ctx.pathParam("id");
-            ctx.json(edited(id, config.put(Kind.HEARTBEAT, id, Json.objectBody(ctx), false, caller.actor())));
+            ctx.json(edited(id, edits.put(id, RequestBodies.jsonObject(ctx), false, caller.actor())));
         });
         routes.delete("/api/v1/heartbeats/{id}", ctx -> {
             Principal caller = auth.require(ctx, Role.ADMIN);
-            ApplyResult result = config.delete(Kind.HEARTBEAT, ctx.pathParam("id"), caller.actor());
+            HeartbeatEdits.Edit result = edits.delete(ctx.pathParam("id"), caller.actor());
             ctx.json(Map.of("deleted", true, "revision", result.revision(), "changes", result.changes()));
         });
     }
 
-    private Map<String, Object> edited(String id, ApplyResult result) {
+    private Map<String, Object> edited(String id, HeartbeatEdits.Edit result) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("heartbeat", heartbeats.get(id));
         body.put("revision", result.revision());

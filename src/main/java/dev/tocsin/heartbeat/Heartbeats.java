@@ -1,6 +1,5 @@
 package dev.tocsin.heartbeat;
 
-import dev.tocsin.config.Organisation;
 import dev.tocsin.engine.Timer;
 import dev.tocsin.engine.Timers;
 import dev.tocsin.refusal.Refusal;
@@ -32,16 +31,17 @@ import java.util.stream.Collectors;
  */
 public final class Heartbeats {
     private final Database database;
-    private final Supplier<Organisation> organisation;
+    /** The heartbeats the configuration in force declares, in file order. */
+    private final Supplier<List<Heartbeat>> configured;
     private final AlertIntake intake;
     private final Clock clock;
     private final Runnable wakeTimers;
 
     /** @param wakeTimers called after a write that scheduled a timer committed ({@code TimerEngine::wake}) */
-    public Heartbeats(Database database, Supplier<Organisation> organisation, AlertIntake intake, Clock clock,
+    public Heartbeats(Database database, Supplier<List<Heartbeat>> configured, AlertIntake intake, Clock clock,
                       Runnable wakeTimers) {
         this.database = database;
-        this.organisation = organisation;
+        this.configured = configured;
         this.intake = intake;
         this.clock = clock;
         this.wakeTimers = wakeTimers;
@@ -51,8 +51,8 @@ public final class Heartbeats {
     public record Ping(String heartbeatId, HeartbeatState previousState, Instant dueAt, Long resolvedIncidentId) {
     }
 
-    static Optional<Heartbeat> configured(Organisation organisation, String heartbeatId) {
-        return organisation.document().heartbeats().stream().filter(heartbeat -> heartbeat.id().equals(heartbeatId)).findFirst();
+    static Optional<Heartbeat> configured(List<Heartbeat> heartbeats, String heartbeatId) {
+        return heartbeats.stream().filter(heartbeat -> heartbeat.id().equals(heartbeatId)).findFirst();
     }
 
     /**
@@ -64,7 +64,7 @@ public final class Heartbeats {
      */
     public CompletableFuture<Ping> ping(String heartbeatId, String presentedKey) {
         Instant now = clock.instant();
-        Heartbeat heartbeat = configured(organisation.get(), heartbeatId)
+        Heartbeat heartbeat = configured(configured.get(), heartbeatId)
                 .orElseThrow(() -> Refusal.notFound("heartbeat '" + heartbeatId + "'"));
         if (heartbeat.key() != null && !sameKey(heartbeat.key().value(), presentedKey)) {
             throw Refusal.forbidden(presentedKey == null || presentedKey.isEmpty()
@@ -118,11 +118,11 @@ public final class Heartbeats {
      * Runs at start-up and after every configuration change.
      */
     public void sync() {
-        Organisation current = organisation.get();
+        List<Heartbeat> current = configured.get();
         Instant now = clock.instant();
         database.writeAndWait(handle -> {
             Set<String> configuredIds = new HashSet<>();
-            for (Heartbeat heartbeat : current.document().heartbeats()) {
+            for (Heartbeat heartbeat : current) {
                 configuredIds.add(heartbeat.id());
                 HeartbeatRow row = rowFor(handle, heartbeat, now);
                 if (row.state() == HeartbeatState.EXPIRED) continue;   // waits for a ping; no timer runs meanwhile
@@ -151,14 +151,14 @@ public final class Heartbeats {
     public List<HeartbeatStatus> list() {
         Map<String, HeartbeatRow> rows = database.jdbi().withHandle(HeartbeatStore::all).stream()
                 .collect(Collectors.toMap(HeartbeatRow::heartbeatId, Function.identity()));
-        return organisation.get().document().heartbeats().stream()
+        return configured.get().stream()
                 .map(heartbeat -> HeartbeatStatus.of(heartbeat, rows.get(heartbeat.id())))
                 .toList();
     }
 
     /** One heartbeat with its state; 404 if it is not configured. */
     public HeartbeatStatus get(String heartbeatId) {
-        Heartbeat heartbeat = configured(organisation.get(), heartbeatId)
+        Heartbeat heartbeat = configured(configured.get(), heartbeatId)
                 .orElseThrow(() -> Refusal.notFound("heartbeat '" + heartbeatId + "'"));
         return HeartbeatStatus.of(heartbeat, database.jdbi().withHandle(handle -> HeartbeatStore.find(handle, heartbeatId))
                 .orElse(null));

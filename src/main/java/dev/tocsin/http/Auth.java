@@ -8,8 +8,8 @@ import io.javalin.http.Context;
 
 /** Checks {@code Authorization: Bearer <token>} and the caller's role on the server side, per request. */
 public final class Auth {
-    /** Header a client sets to say which channel it is (the CLI sends {@code cli}); default {@code api}. */
-    public static final String CHANNEL_HEADER = "X-Tocsin-Channel";
+    /** Header a client sets to say which channel it is: {@link Channel#HEADER}. */
+    public static final String CHANNEL_HEADER = Channel.HEADER;
 
     private final TokenStore tokens;
 

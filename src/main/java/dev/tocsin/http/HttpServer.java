@@ -1,5 +1,6 @@
 package dev.tocsin.http;
 
+import dev.tocsin.json.Json;
 import dev.tocsin.refusal.Refusal;
 import dev.tocsin.store.StorageException;
 import io.javalin.Javalin;

@@ -1,5 +1,6 @@
 package dev.tocsin.http;
 
+import dev.tocsin.json.Json;
 import dev.tocsin.health.Vitals;
 import dev.tocsin.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -1,5 +1,6 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.urgency.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;

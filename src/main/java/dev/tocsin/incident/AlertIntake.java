@@ -1,7 +1,5 @@
 package dev.tocsin.incident;
 
-import dev.tocsin.config.IntegrationBinding;
-import dev.tocsin.config.Organisation;
 import dev.tocsin.store.Database;
 import dev.tocsin.trace.Actor;
 import io.micrometer.core.instrument.Counter;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Applies alert events durably: each event is recorded, and opens, counts, acknowledges or resolves the alert
@@ -25,17 +22,17 @@ public final class AlertIntake {
     private static final java.util.Set<String> SINGLE_EVENT_FORMATS = java.util.Set.of("events-v2", "events-v1", "generic");
 
     private final Database database;
-    private final Supplier<Organisation> organisation;
+    private final IntegrationKeys keys;
     private final IncidentStore store;
     private final Clock clock;
     private final Counter incidentsOpened;
     private final IncidentObserver observer;
 
-    public AlertIntake(Database database, Supplier<Organisation> organisation, IncidentStore store, Clock clock,
+    public AlertIntake(Database database, IntegrationKeys keys, IncidentStore store, Clock clock,
                        MeterRegistry metrics, IncidentObserver observer) {
         this.observer = observer;
         this.database = database;
-        this.organisation = organisation;
+        this.keys = keys;
         this.store = store;
         this.clock = clock;
         this.incidentsOpened = Counter.builder("tocsin.incidents.opened")
@@ -46,14 +43,13 @@ public final class AlertIntake {
     public CompletableFuture<List<AlertOutcome>> submit(List<AlertEvent> events) {
         Instant receivedAt = clock.instant();
         List<String> serviceIds = new ArrayList<>(events.size());
-        Organisation current = organisation.get();
         for (AlertEvent event : events) {
-            Optional<IntegrationBinding> binding = current.integrationByKey(event.integrationKey());
-            if (binding.isEmpty()) {
+            Optional<String> serviceId = keys.serviceOf(event.integrationKey());
+            if (serviceId.isEmpty()) {
                 return CompletableFuture.failedFuture(new IllegalArgumentException(
                         "integration key '" + event.integrationKey() + "' is not configured"));
             }
-            serviceIds.add(binding.get().serviceId());
+            serviceIds.add(serviceId.get());
         }
         String orderKey = orderKey(events);
         return database.write(orderKey, handle -> {

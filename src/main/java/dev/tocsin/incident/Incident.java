@@ -1,5 +1,7 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.urgency.Urgency;
+import dev.tocsin.urgency.Severity;
 import java.time.Instant;
 import java.util.List;
 

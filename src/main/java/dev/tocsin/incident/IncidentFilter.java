@@ -1,5 +1,6 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.urgency.Urgency;
 import java.util.List;
 
 /**

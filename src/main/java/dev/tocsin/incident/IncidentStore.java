@@ -1,5 +1,6 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.urgency.Urgency;
 import dev.tocsin.events.IncidentEvent;
 import dev.tocsin.events.IncidentEvents;
 import dev.tocsin.trace.Actor;

@@ -1,9 +1,11 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.urgency.Urgency;
+import dev.tocsin.urgency.Severity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.tocsin.ingest;
 
 import dev.tocsin.config.Organisation;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.http.Routes;
 import dev.tocsin.incident.AlertIntake;
 import io.javalin.config.RoutesConfig;

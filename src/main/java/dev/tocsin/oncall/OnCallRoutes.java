@@ -41,7 +41,7 @@ public final class OnCallRoutes implements Routes {
         routes.get("/api/v1/schedules/{id}/oncall", this::scheduleOnCall);
         routes.get("/api/v1/services/{id}/oncall", ctx -> {
             auth.require(ctx, Role.OBSERVER);
-            Instant at = Requests.at(ctx, ZoneOffset.UTC, now());
+            Instant at = Requests.at(ctx::queryParam, ZoneOffset.UTC, now());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("service_id", ctx.pathParam("id"));
             body.put("at", at);
@@ -50,7 +50,7 @@ public final class OnCallRoutes implements Routes {
         });
         routes.get("/api/v1/escalation_policies/{id}/oncall", ctx -> {
             auth.require(ctx, Role.OBSERVER);
-            Instant at = Requests.at(ctx, ZoneOffset.UTC, now());
+            Instant at = Requests.at(ctx::queryParam, ZoneOffset.UTC, now());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("escalation_policy_id", ctx.pathParam("id"));
             body.put("at", at);
@@ -63,7 +63,7 @@ public final class OnCallRoutes implements Routes {
             String userId = ctx.pathParam("id");
             var zone = onCall.organisation().user(userId).map(user -> user.timezone())
                     .orElseThrow(() -> ApiException.notFound("user '" + userId + "'"));
-            Requests.Range range = Requests.range(ctx, zone, now());
+            Requests.Range range = Requests.range(ctx::queryParam, zone, now());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("user_id", userId);
             body.put("from", range.from());
@@ -89,7 +89,7 @@ public final class OnCallRoutes implements Routes {
     private void scheduleOnCall(Context ctx) {
         auth.require(ctx, Role.OBSERVER);
         Schedule schedule = onCall.schedule(ctx.pathParam("id"));
-        Instant at = Requests.at(ctx, schedule.timezone(), now());
+        Instant at = Requests.at(ctx::queryParam, schedule.timezone(), now());
         OnCall computed = onCall.forSchedule(schedule.id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schedule_id", schedule.id());
@@ -103,7 +103,7 @@ public final class OnCallRoutes implements Routes {
     private void scheduleShifts(Context ctx) {
         auth.require(ctx, Role.OBSERVER);
         Schedule schedule = onCall.schedule(ctx.pathParam("id"));
-        Requests.Range range = Requests.range(ctx, schedule.timezone(), now());
+        Requests.Range range = Requests.range(ctx::queryParam, schedule.timezone(), now());
         String userId = ctx.queryParam("user");
         if (userId != null && !onCall.organisation().hasUser(userId)) {
             throw ApiException.badRequest("user: '" + userId + "' is not a configured user");

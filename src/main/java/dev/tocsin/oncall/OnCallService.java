@@ -3,12 +3,10 @@ package dev.tocsin.oncall;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.refusal.Refusal;
-import dev.tocsin.override.OverrideStore;
 import dev.tocsin.schedule.OnCall;
 import dev.tocsin.schedule.Override;
 import dev.tocsin.schedule.Schedule;
 import dev.tocsin.store.Database;
-import dev.tocsin.store.Generations;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,13 +28,14 @@ public final class OnCallService {
     private final Database database;
     private final ConfigService config;
     private final Clock clock;
-    private final OverrideStore overrides = new OverrideStore();
+    private final StoredOverrides overrides;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final AtomicLong overridesVersion = new AtomicLong();
     private volatile long seenGeneration = -1;
 
-    public OnCallService(Database database, ConfigService config, Clock clock) {
+    public OnCallService(Database database, ConfigService config, Clock clock, StoredOverrides overrides) {
         this.database = database;
+        this.overrides = overrides;
         this.config = config;
         this.clock = clock;
     }
@@ -60,8 +59,7 @@ public final class OnCallService {
     /** The overrides in force for a schedule that overlap [from, to), by start. */
     public List<Override> overrides(String scheduleId, Instant from, Instant to) {
         schedule(scheduleId);
-        return database.jdbi().withHandle(handle -> overrides.overlapping(handle, scheduleId, from, to, false))
-                .stream().map(entry -> entry.override()).toList();
+        return database.jdbi().withHandle(handle -> overrides.inForce(handle, scheduleId, from, to));
     }
 
     /**
@@ -69,7 +67,7 @@ public final class OnCallService {
      * primary-key read. Returns whether it did.
      */
     public synchronized boolean refresh() {
-        long generation = database.jdbi().withHandle(handle -> Generations.read(handle, OverrideStore.GENERATION));
+        long generation = database.jdbi().withHandle(handle -> overrides.generation(handle));
         if (generation == seenGeneration) return false;
         seenGeneration = generation;
         overridesChanged();

@@ -2,9 +2,7 @@ package dev.tocsin.oncall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.refusal.Refusal;
-import dev.tocsin.http.Json;
 import dev.tocsin.schedule.Shift;
-import io.javalin.http.Context;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /** Reading the on-call endpoints' parameters and bodies, and writing shifts, the same way everywhere. */
 public final class Requests {
@@ -28,10 +27,6 @@ public final class Requests {
     private Requests() {
     }
 
-    public static JsonNode body(Context ctx) {
-        return Json.objectBody(ctx);
-    }
-
     /** A text field of a body, or null when it is absent or empty. */
     public static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
@@ -41,15 +36,15 @@ public final class Requests {
         return text.isEmpty() ? null : text;
     }
 
-    /** {@code ?at=}, default now. */
-    public static Instant at(Context ctx, ZoneId zone, Instant now) {
-        return Times.parseOr("at", ctx.queryParam("at"), zone, now);
+    /** {@code ?at=} read by {@code query} (a request's query parameters), default now. */
+    public static Instant at(UnaryOperator<String> query, ZoneId zone, Instant now) {
+        return Times.parseOr("at", query.apply("at"), zone, now);
     }
 
     /** {@code ?from=&to=}: from defaults to now, to to {@link #DEFAULT_RANGE} after from. */
-    public static Range range(Context ctx, ZoneId zone, Instant now) {
-        Instant from = Times.parseOr("from", ctx.queryParam("from"), zone, now);
-        Instant to = Times.parseOr("to", ctx.queryParam("to"), zone, from.plus(DEFAULT_RANGE));
+    public static Range range(UnaryOperator<String> query, ZoneId zone, Instant now) {
+        Instant from = Times.parseOr("from", query.apply("from"), zone, now);
+        Instant to = Times.parseOr("to", query.apply("to"), zone, from.plus(DEFAULT_RANGE));
         if (!to.isAfter(from)) throw Refusal.invalid("to: must be after from (" + from + ")");
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw Refusal.invalid("to: a range is at most " + MAX_RANGE.toDays() + " days");

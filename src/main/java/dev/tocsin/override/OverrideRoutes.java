@@ -1,5 +1,6 @@
 package dev.tocsin.override;
 
+import dev.tocsin.http.RequestBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
@@ -45,7 +46,7 @@ public final class OverrideRoutes implements Routes {
         routes.get("/api/v1/schedules/{id}/overrides", ctx -> {
             auth.require(ctx, Role.OBSERVER);
             Schedule schedule = onCall.schedule(ctx.pathParam("id"));
-            Requests.Range range = Requests.range(ctx, schedule.timezone(), now());
+            Requests.Range range = Requests.range(ctx::queryParam, schedule.timezone(), now());
             boolean removed = "true".equalsIgnoreCase(ctx.queryParam("include_removed"));
             ctx.json(Map.of("overrides", overrides.list(schedule.id(), range.from(), range.to(), removed).stream()
                     .map(OverrideRoutes::view).toList()));
@@ -53,7 +54,7 @@ public final class OverrideRoutes implements Routes {
         routes.post("/api/v1/schedules/{id}/overrides", ctx -> {
             Principal caller = auth.require(ctx, Role.RESPONDER);
             Schedule schedule = onCall.schedule(ctx.pathParam("id"));
-            JsonNode body = Requests.body(ctx);
+            JsonNode body = RequestBodies.jsonObject(ctx);
             Overrides.Created created = overrides.add(caller, schedule.id(), Requests.text(body, "user"),
                     Requests.text(body, "replacing"), time(body, "start", schedule.timezone()),
                     time(body, "end", schedule.timezone()), Requests.text(body, "reason"));
@@ -74,7 +75,7 @@ public final class OverrideRoutes implements Routes {
         routes.post("/api/v1/schedules/{id}/cover_requests", ctx -> {
             Principal caller = auth.require(ctx, Role.RESPONDER);
             Schedule schedule = onCall.schedule(ctx.pathParam("id"));
-            JsonNode body = Requests.body(ctx);
+            JsonNode body = RequestBodies.jsonObject(ctx);
             CoverRequest request = covers.request(caller, schedule.id(), time(body, "start", schedule.timezone()),
                     time(body, "end", schedule.timezone()), Requests.text(body, "user"), Requests.text(body, "reason"));
             ctx.status(201).json(Map.of("cover_request", request));
@@ -109,7 +110,7 @@ public final class OverrideRoutes implements Routes {
     private void takePager(Context ctx) {
         Principal caller = auth.require(ctx, Role.RESPONDER);
         Schedule schedule = onCall.schedule(ctx.pathParam("id"));
-        JsonNode body = Requests.body(ctx);
+        JsonNode body = RequestBodies.jsonObject(ctx);
         String duration = Requests.text(body, "for");
         String until = Requests.text(body, "until");
         if ((duration == null) == (until == null)) {
@@ -131,7 +132,7 @@ public final class OverrideRoutes implements Routes {
 
     private void requestSwap(Context ctx) {
         Principal caller = auth.require(ctx, Role.RESPONDER);
-        JsonNode body = Requests.body(ctx);
+        JsonNode body = RequestBodies.jsonObject(ctx);
         String scheduleId = Requests.text(body, "schedule");
         if (scheduleId == null) throw ApiException.badRequest("schedule: required");
         Schedule schedule = onCall.schedule(scheduleId);

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** SQL for the {@code overrides} table. Every method works inside the caller's handle (and so its transaction). */
-public final class OverrideStore {
+public final class OverrideStore implements dev.tocsin.oncall.StoredOverrides {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new short random id with a prefix naming what it is ({@code ov_}, {@code cr_}, {@code sw_}). */
@@ -59,7 +59,18 @@ public final class OverrideStore {
                 .map(OverrideStore::entry).findOne();
     }
 
+    @java.lang.Override
+    public long generation(Handle handle) {
+        return Generations.read(handle, GENERATION);
+    }
+
+    @java.lang.Override
+    public List<Override> inForce(Handle handle, String scheduleId, Instant from, Instant to) {
+        return overlapping(handle, scheduleId, from, to, false).stream().map(OverrideEntry::override).toList();
+    }
+
     /** The overrides in force for a schedule (not removed), by start. */
+    @java.lang.Override
     public List<Override> active(Handle handle, String scheduleId) {
         return handle.createQuery("""
                         SELECT * FROM overrides WHERE schedule_id = :schedule AND removed_at IS NULL

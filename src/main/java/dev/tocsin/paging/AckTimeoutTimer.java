@@ -39,7 +39,7 @@ final class AckTimeoutTimer implements TimerHandler {
         Duration timeout = service.map(Service::ackTimeout).orElse(null);
         if (timeout == null || acknowledged.acknowledgedAt() == null) return;
         Timers.cancel(handle, key(acknowledged.id()), now);
-        Timers.schedule(handle, Paging.ACK_TIMEOUT, key(acknowledged.id()), dev.tocsin.http.Json.write(java.util.Map.of(
+        Timers.schedule(handle, Paging.ACK_TIMEOUT, key(acknowledged.id()), dev.tocsin.json.Json.write(java.util.Map.of(
                 "incident", acknowledged.id(), "acknowledged_at", acknowledged.acknowledgedAt().toEpochMilli(),
                 "timeout_seconds", timeout.toSeconds())), acknowledged.acknowledgedAt().plus(timeout), now);
     }

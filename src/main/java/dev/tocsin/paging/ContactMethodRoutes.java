@@ -1,5 +1,6 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.http.RequestBodies;
 import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
 import dev.tocsin.http.ApiException;
@@ -33,7 +34,7 @@ public final class ContactMethodRoutes implements Routes {
         });
         routes.post("/api/v1/users/{user}/test-page", ctx -> {
             Principal caller = selfOrAdmin(ctx);
-            String via = Requests.text(Requests.body(ctx), "via");
+            String via = Requests.text(RequestBodies.jsonObject(ctx), "via");
             long id = tests.testPage(ctx.pathParam("user"), via, caller.actor());
             ctx.status(202).json(Map.of("notification_id", id, "status_url", "/api/v1/notifications/" + id));
         });
@@ -44,7 +45,7 @@ public final class ContactMethodRoutes implements Routes {
         });
         routes.post("/api/v1/users/{user}/contact-methods/{method}/verification/confirm", ctx -> {
             selfOrAdmin(ctx);
-            String code = Requests.text(Requests.body(ctx), "code");
+            String code = Requests.text(RequestBodies.jsonObject(ctx), "code");
             ctx.json(Map.of("verified_at", tests.confirm(ctx.pathParam("user"), ctx.pathParam("method"), code)));
         });
     }

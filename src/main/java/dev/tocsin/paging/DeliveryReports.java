@@ -1,6 +1,6 @@
 package dev.tocsin.paging;
 
-import dev.tocsin.provider.DeliveryStatuses;
+import dev.tocsin.delivery.DeliveryStatuses;
 import org.jdbi.v3.core.Handle;
 
 import java.util.Locale;

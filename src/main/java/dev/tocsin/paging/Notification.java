@@ -1,6 +1,6 @@
 package dev.tocsin.paging;
 
-import dev.tocsin.actionlink.ActionLinks;
+import dev.tocsin.secret.ActionTokens;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -27,9 +27,9 @@ public record Notification(long id, Long incidentId, String userId, String conta
      */
     public Notification shown() {
         String shownBody = VERIFICATION.equals(purpose) ? (body == null ? null : "(verification code withheld)")
-                : ActionLinks.redact(body);
+                : ActionTokens.redact(body);
         return new Notification(id, incidentId, userId, contactMethodId, methodType, purpose, status, attempts, dueAt,
-                provider, providerId, bundledInto, error, ActionLinks.redact(subject), shownBody, createdAt, updatedAt, sentAt);
+                provider, providerId, bundledInto, error, ActionTokens.redact(subject), shownBody, createdAt, updatedAt, sentAt);
     }
 
     /** Where a notification is in its delivery. */

@@ -6,7 +6,7 @@ import dev.tocsin.engine.TimerHandler;
 import dev.tocsin.engine.Timers;
 import dev.tocsin.escalation.EscalationState;
 import dev.tocsin.escalation.Page;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentStatus;
 import dev.tocsin.notify.NotificationPlan;

@@ -3,7 +3,7 @@ package dev.tocsin.paging;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.provider.Markup;
 import dev.tocsin.provider.Message;
-import dev.tocsin.provider.PageTexts;
+import dev.tocsin.delivery.PageTexts;
 import dev.tocsin.time.Durations;
 import dev.tocsin.user.ContactMethod;
 
@@ -31,7 +31,7 @@ final class PageMessages {
     static Message page(List<Incident> incidents, Function<String, String> serviceName, ContactMethod method, Instant now,
                         List<Message.Action> actions) {
         Incident first = incidents.get(0);
-        boolean urgent = incidents.stream().anyMatch(incident -> incident.urgency() == dev.tocsin.incident.Urgency.HIGH);
+        boolean urgent = incidents.stream().anyMatch(incident -> incident.urgency() == dev.tocsin.urgency.Urgency.HIGH);
         if (incidents.size() == 1) {
             String service = serviceName.apply(first.serviceId());
             String subject = "Tocsin " + first.number() + " [" + first.urgency().wireName() + "] " + first.title()

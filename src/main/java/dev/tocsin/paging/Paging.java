@@ -72,7 +72,7 @@ public final class Paging implements IncidentObserver {
     }
 
     /** The engine's timer handlers and the listener for provider delivery reports, sharing one delivery path. */
-    public record Parts(List<dev.tocsin.engine.TimerHandler> handlers, dev.tocsin.provider.DeliveryStatuses.Listener deliveryReports) {
+    public record Parts(List<dev.tocsin.engine.TimerHandler> handlers, dev.tocsin.delivery.DeliveryStatuses.Listener deliveryReports) {
     }
 
     public Parts parts(dev.tocsin.store.Database database, Senders senders, PageActions actions,
@@ -311,7 +311,7 @@ public final class Paging implements IncidentObserver {
 
     void timeline(Handle handle, long incidentId, Instant at, String kind, String message, Map<String, Object> data) {
         incidents.insertTimeline(handle, TimelineEntry.of(incidentId, at, kind, Actor.system(), Channel.SYSTEM, message,
-                data == null ? null : dev.tocsin.http.Json.mapper().valueToTree(data)));
+                data == null ? null : dev.tocsin.json.Json.mapper().valueToTree(data)));
     }
 
     /** Where the incident stands on its policy, if it was ever paged. */

@@ -1,6 +1,6 @@
 package dev.tocsin.paging;
 
-import dev.tocsin.actionlink.ActionLinks;
+import dev.tocsin.secret.ActionTokens;
 import dev.tocsin.escalation.EscalationState;
 import org.jdbi.v3.core.Handle;
 
@@ -164,7 +164,7 @@ final class PagingStore {
                                updated_at = :now
                         WHERE id = :id""")
                 .bind("id", id).bind("provider", provider).bind("providerId", providerId).bind("bundle", bundledInto)
-                .bind("subject", ActionLinks.redact(subject)).bind("body", ActionLinks.redact(body))
+                .bind("subject", ActionTokens.redact(subject)).bind("body", ActionTokens.redact(body))
                 .bind("now", now.toEpochMilli()).execute();
     }
 

@@ -1,12 +1,12 @@
 package dev.tocsin.respond;
 
+import dev.tocsin.http.RequestBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.auth.Role;
 import dev.tocsin.escalation.ManualEscalation;
 import dev.tocsin.escalation.Target;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
-import dev.tocsin.http.Json;
 import dev.tocsin.http.Routes;
 import dev.tocsin.view.IncidentRoutes;
 import io.javalin.config.RoutesConfig;
@@ -55,7 +55,7 @@ public final class ResponderRoutes implements Routes {
         Act act = act(ctx);
         ManualEscalation how = new ManualEscalation.NextLevel();
         if (!ctx.body().isBlank()) {
-            JsonNode to = Json.objectBody(ctx).path("to");
+            JsonNode to = RequestBodies.jsonObject(ctx).path("to");
             if (!to.isMissingNode() && !to.isNull()) how = new ManualEscalation.ToTarget(target("to", to));
         }
         escalated(ctx, act, actions.escalate(act, how));
@@ -63,12 +63,12 @@ public final class ResponderRoutes implements Routes {
 
     private void addResponder(Context ctx) {
         Act act = act(ctx);
-        escalated(ctx, act, actions.addResponder(act, target("target", Json.objectBody(ctx).path("target"))));
+        escalated(ctx, act, actions.addResponder(act, target("target", RequestBodies.jsonObject(ctx).path("target"))));
     }
 
     private void reassign(Context ctx) {
         Act act = act(ctx);
-        JsonNode users = Json.objectBody(ctx).path("users");
+        JsonNode users = RequestBodies.jsonObject(ctx).path("users");
         if (!users.isArray() || users.isEmpty()) {
             throw ApiException.badRequest("body must be {\"users\": [\"<user id>\", …]} with at least one user");
         }
@@ -79,7 +79,7 @@ public final class ResponderRoutes implements Routes {
 
     private void addNote(Context ctx) {
         Act act = act(ctx);
-        String text = Json.objectBody(ctx).path("text").asText("").strip();
+        String text = RequestBodies.jsonObject(ctx).path("text").asText("").strip();
         if (text.isEmpty()) throw ApiException.badRequest("body must be {\"text\": \"<note>\"} with a non-empty text");
         ctx.status(201).json(Map.of("entry", actions.addNote(act, text).entry()));
     }

@@ -1,6 +1,6 @@
 package dev.tocsin.service;
 
-import dev.tocsin.incident.Severity;
+import dev.tocsin.urgency.Severity;
 import dev.tocsin.secret.Secret;
 
 import java.util.Locale;

@@ -8,7 +8,7 @@ import dev.tocsin.escalation.Target;
 import dev.tocsin.http.ApiException;
 import dev.tocsin.http.Auth;
 import dev.tocsin.http.Routes;
-import dev.tocsin.incident.Urgency;
+import dev.tocsin.urgency.Urgency;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.oncall.Times;
 import dev.tocsin.schedule.Schedule;

@@ -6,7 +6,7 @@ import dev.tocsin.escalation.EscalationPolicy;
 import dev.tocsin.escalation.EscalationState;
 import dev.tocsin.escalation.Step;
 import dev.tocsin.escalation.TargetResolver;
-import dev.tocsin.incident.Urgency;
+import dev.tocsin.urgency.Urgency;
 import dev.tocsin.notify.NotificationPlan;
 import dev.tocsin.notify.NotificationStep;
 import dev.tocsin.user.User;

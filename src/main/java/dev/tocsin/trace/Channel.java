@@ -10,6 +10,9 @@ import java.util.Optional;
 public enum Channel {
     API, CLI, WEB, EVENT, CONFIG, SYSTEM, SMS, VOICE, EMAIL, PUSH, SLACK, TEAMS, MATTERMOST, WEBHOOK, PHONE;
 
+    /** Header an API client sets to say which channel it is (the CLI sends {@code cli}); default {@code api}. */
+    public static final String HEADER = "X-Tocsin-Channel";
+
     @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,6 @@
 package dev.tocsin.user;
 
-import dev.tocsin.incident.Urgency;
+import dev.tocsin.urgency.Urgency;
 
 import java.time.ZoneId;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.tocsin.actionlink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.testing.SettableClock;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.testing.TestHttp;

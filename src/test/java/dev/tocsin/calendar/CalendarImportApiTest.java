@@ -3,7 +3,7 @@ package dev.tocsin.calendar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.tocsin.auth.Role;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.testing.TestServer;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package dev.tocsin.config;
 
-import dev.tocsin.incident.Severity;
+import dev.tocsin.urgency.Severity;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.trace.Actor;
 import org.junit.jupiter.params.ParameterizedTest;

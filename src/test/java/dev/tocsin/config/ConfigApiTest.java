@@ -2,7 +2,7 @@ package dev.tocsin.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.auth.Role;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.testing.TestHttp;
 import dev.tocsin.testing.TestServer;

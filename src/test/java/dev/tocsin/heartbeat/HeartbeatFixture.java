@@ -48,11 +48,11 @@ final class HeartbeatFixture implements AutoCloseable {
         this.database = Database.open(testDatabase.url(), new SimpleMeterRegistry());
         this.config = new ConfigService(database, clock);
         IncidentStore store = new IncidentStore();
-        AlertIntake intake = new AlertIntake(database, config::current, store, clock, new SimpleMeterRegistry(),
+        AlertIntake intake = new AlertIntake(database, key -> config.current().serviceOfKey(key), store, clock, new SimpleMeterRegistry(),
                 dev.tocsin.incident.IncidentObserver.NONE);   // heartbeats alone: nobody is paged here
         this.incidents = new Incidents(database, store, clock, dev.tocsin.incident.IncidentObserver.NONE);
-        this.engine = new TimerEngine(database, clock, "test-node", List.of(new HeartbeatCheck(config::current, intake)));
-        this.heartbeats = new Heartbeats(database, config::current, intake, clock, engine::wake);
+        this.engine = new TimerEngine(database, clock, "test-node", List.of(new HeartbeatCheck(() -> config.current().document().heartbeats(), intake)));
+        this.heartbeats = new Heartbeats(database, () -> config.current().document().heartbeats(), intake, clock, engine::wake);
         config.onApplied(heartbeats::sync);
         apply(yaml);
     }

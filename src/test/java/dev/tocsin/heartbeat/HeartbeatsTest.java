@@ -7,7 +7,7 @@ import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.IncidentStatus;
 import dev.tocsin.incident.Incidents;
-import dev.tocsin.incident.Severity;
+import dev.tocsin.urgency.Severity;
 import dev.tocsin.incident.TimelineEntry;
 import dev.tocsin.testing.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -176,10 +176,10 @@ class HeartbeatsTest {
         String withoutHeartbeats = ORGANISATION.substring(0, ORGANISATION.indexOf("heartbeats:"));
         try (HeartbeatFixture fixture = new HeartbeatFixture(kind, withoutHeartbeats)) {
             ConfigService otherNode = new ConfigService(fixture.database, fixture.clock);   // loaded before the heartbeat existed
-            AlertIntake otherIntake = new AlertIntake(fixture.database, otherNode::current, new IncidentStore(), fixture.clock,
+            AlertIntake otherIntake = new AlertIntake(fixture.database, key -> otherNode.current().serviceOfKey(key), new IncidentStore(), fixture.clock,
                     new SimpleMeterRegistry(), dev.tocsin.incident.IncidentObserver.NONE);
             TimerEngine otherEngine = new TimerEngine(fixture.database, fixture.clock, "node-b",
-                    List.of(new HeartbeatCheck(otherNode::current, otherIntake)));
+                    List.of(new HeartbeatCheck(() -> otherNode.current().document().heartbeats(), otherIntake)));
             fixture.apply(ORGANISATION);
 
             fixture.advance(Duration.ofMinutes(6));

@@ -1,5 +1,6 @@
 package dev.tocsin.http;
 
+import dev.tocsin.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.testing.TestHttp;

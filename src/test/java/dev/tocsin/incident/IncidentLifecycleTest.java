@@ -1,5 +1,7 @@
 package dev.tocsin.incident;
 
+import dev.tocsin.urgency.Urgency;
+import dev.tocsin.urgency.Severity;
 import dev.tocsin.trace.Actor;
 import dev.tocsin.trace.Channel;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.tocsin.ingest;
 
 import dev.tocsin.incident.AlertAction;
 import dev.tocsin.incident.AlertEvent;
-import dev.tocsin.incident.Severity;
+import dev.tocsin.urgency.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.tocsin.ingest;
 
 import dev.tocsin.config.IntegrationBinding;
-import dev.tocsin.incident.Severity;
+import dev.tocsin.urgency.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

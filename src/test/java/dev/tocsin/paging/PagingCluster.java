@@ -208,7 +208,7 @@ final class PagingCluster implements AutoCloseable {
                 .forEach(entry -> {
                     long notification;
                     try {
-                        notification = dev.tocsin.http.Json.mapper().readTree(entry.getValue()).path("notification_id").asLong();
+                        notification = dev.tocsin.json.Json.mapper().readTree(entry.getValue()).path("notification_id").asLong();
                     } catch (java.io.IOException e) {
                         throw new AssertionError(e);
                     }

@@ -138,7 +138,7 @@ public final class PagingFixture implements AutoCloseable {
         return requests("/").stream().filter(request -> request.getUrl().equals("/"))
                 .map(request -> {
                     try {
-                        return dev.tocsin.http.Json.mapper().readTree(request.getBodyAsString());
+                        return dev.tocsin.json.Json.mapper().readTree(request.getBodyAsString());
                     } catch (java.io.IOException e) {
                         throw new AssertionError(e);
                     }

@@ -1,9 +1,10 @@
 package dev.tocsin.provider;
 
+import dev.tocsin.delivery.PageTexts;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentStatus;
-import dev.tocsin.incident.Severity;
-import dev.tocsin.incident.Urgency;
+import dev.tocsin.urgency.Severity;
+import dev.tocsin.urgency.Urgency;
 import dev.tocsin.provider.smsgateway.SmsGatewaySender;
 import dev.tocsin.provider.twilio.TwilioSms;
 import dev.tocsin.secret.Secret;

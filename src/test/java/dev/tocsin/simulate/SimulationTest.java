@@ -2,7 +2,7 @@ package dev.tocsin.simulate;
 
 import dev.tocsin.config.Organisation;
 import dev.tocsin.escalation.TargetResolver;
-import dev.tocsin.incident.Urgency;
+import dev.tocsin.urgency.Urgency;
 import dev.tocsin.schedule.OnCall;
 import dev.tocsin.team.Membership;
 import dev.tocsin.testing.Organisations;

@@ -1,7 +1,7 @@
 package dev.tocsin.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 
 import java.io.IOException;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.tocsin.provider.webhook;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tocsin.http.Json;
+import dev.tocsin.json.Json;
 import dev.tocsin.provider.Message;
 import dev.tocsin.provider.MessageSender;
 import dev.tocsin.provider.ProviderHttp;

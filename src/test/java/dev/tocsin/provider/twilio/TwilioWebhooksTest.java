@@ -3,7 +3,7 @@ package dev.tocsin.provider.twilio;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.incident.Incidents;
 import dev.tocsin.incident.IncidentStatus;
-import dev.tocsin.provider.DeliveryStatuses;
+import dev.tocsin.delivery.DeliveryStatuses;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.testing.TestHttp;
 import dev.tocsin.testing.TestServer;

@@ -1,4 +1,4 @@
-package dev.tocsin.incident;
+package dev.tocsin.urgency;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.tocsin.provider;
+package dev.tocsin.delivery;
 
 import dev.tocsin.store.Database;
 

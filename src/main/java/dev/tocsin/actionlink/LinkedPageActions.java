@@ -1,7 +1,6 @@
-package dev.tocsin.paging;
+package dev.tocsin.actionlink;
 
-import dev.tocsin.actionlink.ActionLinks;
-import dev.tocsin.actionlink.LinkAction;
+import dev.tocsin.paging.PageActions;
 import dev.tocsin.provider.Message;
 import dev.tocsin.trace.Channel;
 import org.jdbi.v3.core.Handle;
