@@ -247,7 +247,12 @@ public final class ConfigService {
         int unchanged = after.size() - changes.stream().filter(change -> !change.change().equals(Change.REMOVED)).toList().size();
         boolean effective = changes.stream().anyMatch(change -> !change.change().equals(Change.KEPT));
         if (dryRun) return new ApplyResult(false, true, current.revision(), changes, unchanged);
-        if (!effective) return new ApplyResult(true, false, current.revision(), changes, unchanged);
+        if (!effective) {
+            // Another node may have committed this very configuration between refresh() and readStored(): the
+            // stored base is then newer than the snapshot in force, so take it up before answering.
+            if (baseRevision > current.revision()) refresh();
+            return new ApplyResult(true, false, current.revision(), changes, unchanged);
+        }
         long now = clock.millis();
         long revision = database.writeAndWait(handle -> ConfigStore.write(handle, baseRevision, after, changes, actor, source, now));
         current = new Snapshot(document, revision);
