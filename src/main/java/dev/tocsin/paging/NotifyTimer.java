@@ -28,9 +28,6 @@ import java.util.Set;
  * in the same transaction that stops the paging anyway.
  */
 final class NotifyTimer implements TimerHandler {
-    /** How long a step due with its level's escalation waits for it to go first (see {@link #fire}). */
-    static final java.time.Duration TIE_WAIT = java.time.Duration.ofSeconds(1);
-
     private final Paging paging;
 
     NotifyTimer(Paging paging) {
@@ -87,11 +84,12 @@ final class NotifyTimer implements TimerHandler {
         if (escalatesFirst(state, timer.dueAt())) {
             // The tie rule (docs/paging.md): the escalation due at or before this step goes first, whatever order
             // the timer engine picks among timers due at one instant, so the step of a person it stops paging is
-            // not sent, as simulate shows it. Waiting rather than escalating here leaves the escalation's timer
-            // (possibly in another node's hands) the only one to move the incident.
-            Timers.schedule(handle, Paging.NOTIFY, timer.key(), timer.payload(), now.plus(TIE_WAIT), now);
-            handle.afterCommit(paging.wake());
-            return;
+            // not sent and one still paged after it (the policy exhausted) is sent now, as simulate shows it. The
+            // escalation's own timer then finds itself stale (or cancelled). Should another node be firing that
+            // timer at this very moment, one of the two transactions fails on the other's lock and its timer is
+            // retried, finding the incident moved on.
+            paging.escalationDue(handle, incidentId, state.get().timerKey(), now);
+            state = paging.store().escalation(handle, incidentId);
         }
         if (!stillPaged(state, userId, pagedAt)) return;
         Optional<User> user = paging.organisation().user(userId);
