@@ -154,7 +154,8 @@ public final class Tocsin implements AutoCloseable {
                     new TwilioWebhookRoutes(config::current, responders, incidents,
                             new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),
                     new ContactMethodRoutes(new TestPages(database, paging, clock), auth),
-                    new SimulateRoutes(onCall, auth),
+                    new SimulateRoutes(onCall, auth,
+                            policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy))),
                     new ActionLinkRoutes(actionLinks, incidents, responders, clock),
                     new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);

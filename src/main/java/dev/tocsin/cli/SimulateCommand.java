@@ -16,7 +16,9 @@ import java.io.PrintWriter;
                 "offset, person, channel (contact method type and id), level. Lines with '-' as the person are",
                 "escalation events. TIME is an instant (2026-12-24T02:00:00Z) or a local date-time (2026-12-24T03:00)",
                 "in the zone of the first schedule the service's policy names, else UTC. Without --ack-after, runs",
-                "until the policy is exhausted (repeats included)."})
+                "until the policy is exhausted (repeats included). Round-robin levels start from the policy's stored",
+                "turns (shown as '# round robin' lines; the simulation does not take them). '# cannot know' lines",
+                "list what a simulation cannot foresee: provider failures, throttles, what people do."})
 final class SimulateCommand implements Runnable {
     @Mixin
     ServerOptions server;
@@ -45,6 +47,8 @@ final class SimulateCommand implements Runnable {
                 + ", " + answer.path("urgency").asText() + " urgency) from " + answer.path("local_time").asText()
                 + " (" + answer.path("at").asText() + ")"
                 + (answer.path("ack_after").isNull() ? ", nobody acknowledges" : ", acknowledged after " + answer.path("ack_after").asText()));
+        for (JsonNode turn : answer.path("round_robin")) out.println("# " + roundRobin(turn));
+        for (JsonNode unknown : answer.path("cannot_know")) out.println("# cannot know: " + unknown.asText());
         for (JsonNode step : answer.path("steps")) {
             if (step.path("kind").asText().equals("notify")) {
                 JsonNode method = step.path("contact_method");
@@ -56,5 +60,15 @@ final class SimulateCommand implements Runnable {
             }
         }
         out.flush();
+    }
+
+    /** {@code round robin level 2: turn 2 of 3 (ben) at +15m, from stored position 1}. */
+    private static String roundRobin(JsonNode turn) {
+        String stored = !turn.path("stored_position").isNumber() ? "no turn stored yet"
+                : "from stored position " + turn.path("stored_position").asInt();
+        if (!turn.path("user").isTextual()) return "round robin level " + turn.path("level").asInt() + ": not reached, " + stored;
+        return "round robin level " + turn.path("level").asInt() + ": turn " + turn.path("turn").asInt() + " of "
+                + turn.path("of").asInt() + " (" + turn.path("user").asText() + ") at " + turn.path("offset").asText()
+                + ", " + stored;
     }
 }

@@ -80,7 +80,18 @@ final class NotifyTimer implements TimerHandler {
         Instant pagedAt = Instant.ofEpochMilli(payload.path("paged_at").asLong());
         Optional<Incident> incident = paging.incidents().findIncident(handle, incidentId);
         if (incident.isEmpty() || incident.get().status() != IncidentStatus.TRIGGERED) return;
-        if (!stillPaged(paging.store().escalation(handle, incidentId), userId, pagedAt)) return;
+        Optional<EscalationState> state = paging.store().escalation(handle, incidentId);
+        if (escalatesFirst(state, timer.dueAt())) {
+            // The tie rule (docs/paging.md): the escalation due at or before this step goes first, whatever order
+            // the timer engine picks among timers due at one instant, so the step of a person it stops paging is
+            // not sent and one still paged after it (the policy exhausted) is sent now, as simulate shows it. The
+            // escalation's own timer then finds itself stale (or cancelled). Should another node be firing that
+            // timer at this very moment, one of the two transactions fails on the other's lock and its timer is
+            // retried, finding the incident moved on.
+            paging.escalationDue(handle, incidentId, state.get().timerKey(), now);
+            state = paging.store().escalation(handle, incidentId);
+        }
+        if (!stillPaged(state, userId, pagedAt)) return;
         Optional<User> user = paging.organisation().user(userId);
         if (user.isEmpty()) return;
         NotificationPlan plan = NotificationPlan.forUser(user.get(), incident.get().urgency(), pagedAt);
@@ -92,6 +103,12 @@ final class NotifyTimer implements TimerHandler {
                 .or(() -> plan.all().stream().filter(s -> !s.at().isBefore(timer.dueAt())).findFirst());
         step.ifPresent(due -> scheduleStep(handle, paging, incidentId, plan, due, now));
         handle.afterCommit(paging.wake());
+    }
+
+    /** The incident's escalation is due at or before {@code stepDue} and has not happened yet. */
+    private static boolean escalatesFirst(Optional<EscalationState> state, Instant stepDue) {
+        return state.isPresent() && state.get().status() == EscalationState.Status.ACTIVE
+                && state.get().escalatesAt() != null && !state.get().escalatesAt().isAfter(stepDue);
     }
 
     private static boolean stillPaged(Optional<EscalationState> state, String userId, Instant pagedAt) {

@@ -18,17 +18,13 @@ import dev.tocsin.incident.IncidentObserver;
 import dev.tocsin.incident.IncidentStatus;
 import dev.tocsin.incident.IncidentStore;
 import dev.tocsin.incident.TimelineEntry;
-import dev.tocsin.notify.NotificationPlan;
 import dev.tocsin.notify.NotificationStep;
 import dev.tocsin.service.Service;
 import dev.tocsin.trace.Actor;
 import dev.tocsin.trace.Channel;
-import dev.tocsin.user.User;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,70 +216,12 @@ public final class Paging implements IncidentObserver {
 
     /** Carries out a step for an incident whose escalation state exists or is created by this step. */
     void carryOut(Handle handle, Incident incident, Step step, Instant at, Actor actor, Channel channel) {
-        Deque<String> unreachable = new ArrayDeque<>();
-        Step current = step;
-        List<String> assigneesBefore = incident.assignees();
-        while (true) {
-            store.saveEscalation(handle, current.state(), at);
-            for (EscalationEffect effect : current.effects()) {
-                apply(handle, incident, effect, at, actor, channel, unreachable);
-            }
-            if (unreachable.isEmpty()) break;
-            current = Escalation.onUnreachable(current.state(), unreachable.poll(), at, resolver.get());
-            actor = Actor.system();
-            channel = Channel.SYSTEM;
-        }
-        List<String> paged = current.state().paged().stream().map(Page::user).toList();
-        if (!paged.isEmpty() && !paged.equals(assigneesBefore)) incidents.replaceAssignees(handle, incident.id(), paged, at);
+        new EffectInterpreter(organisation.get()::user, resolver.get())
+                .carryOut(step, incident.urgency(), at, new StoredSink(this, handle, incident, actor, channel));
         handle.afterCommit(wake);
     }
 
-    private void apply(Handle handle, Incident incident, EscalationEffect effect, Instant at, Actor actor,
-                       Channel channel, Deque<String> unreachable) {
-        long id = incident.id();
-        if (effect instanceof EscalationEffect.PageUser page) {
-            pageUser(handle, incident, page.user(), at, unreachable);
-        } else if (effect instanceof EscalationEffect.StopPaging stop) {
-            Timers.cancelPrefix(handle, NotifyTimer.prefix(id, stop.user()), at);
-            Timers.cancelPrefix(handle, DeliverTimer.prefix(id, stop.user()), at);
-            store.cancelUnsent(handle, id, stop.user(), stop.reason(), at);
-        } else if (effect instanceof EscalationEffect.ScheduleTimer timer) {
-            Timers.schedule(handle, ESCALATE, timer.key(), "{\"incident\":" + id + "}", timer.at(), at);
-        } else if (effect instanceof EscalationEffect.CancelTimers cancel) {
-            Timers.cancelPrefix(handle, cancel.prefix(), at);
-        } else if (effect instanceof EscalationEffect.RoundRobinAdvanced turn) {
-            store.saveCursor(handle, turn.policyId(), turn.levelIndex(), turn.previous(), turn.cursor());
-        } else if (effect instanceof EscalationEffect.NobodyToPage nobody) {
-            tellAdmins(handle, incident, nobody.message(), at);
-        } else if (effect instanceof EscalationEffect.Timeline line) {
-            // The person's own act is theirs; what follows from it (paged, escalated …) is the system's doing.
-            boolean byPerson = actor.kind() == Actor.Kind.USER
-                    && (line.kind().equals("escalated_manually") || line.kind().equals("escalation_refused"));
-            timeline(handle, id, at, line.kind(), line.message(), byPerson ? actor : Actor.system(),
-                    byPerson ? channel : Channel.SYSTEM);
-        }
-    }
-
-    /** Starts a person's own rules for the incident, from now; someone nobody can reach is queued as unreachable. */
-    private void pageUser(Handle handle, Incident incident, String userId, Instant at, Deque<String> unreachable) {
-        Optional<User> user = organisation.get().user(userId);
-        if (user.isEmpty()) {
-            timeline(handle, incident.id(), at, "cannot_notify", userId + " is not a configured user and cannot be notified",
-                    Actor.system(), Channel.SYSTEM);
-            unreachable.add(userId);
-            return;
-        }
-        NotificationPlan plan = NotificationPlan.forUser(user.get(), incident.urgency(), at);
-        if (plan.isEmpty()) {
-            timeline(handle, incident.id(), at, "cannot_notify", userId + " has no contact method and cannot be notified",
-                    Actor.system(), Channel.SYSTEM);
-            unreachable.add(userId);
-            return;
-        }
-        plan.next(null).ifPresent(step -> NotifyTimer.scheduleStep(handle, this, incident.id(), plan, step, at));
-    }
-
-    private void tellAdmins(Handle handle, Incident incident, String why, Instant at) {
+    void tellAdmins(Handle handle, Incident incident, String why, Instant at) {
         timeline(handle, incident.id(), at, "admins_alerted", admins.alert(handle, incident, why, at), Actor.system(),
                 Channel.SYSTEM);
     }
@@ -317,6 +255,14 @@ public final class Paging implements IncidentObserver {
     /** Where the incident stands on its policy, if it was ever paged. */
     public Optional<EscalationState> escalation(Handle handle, long incidentId) {
         return store.escalation(handle, incidentId);
+    }
+
+    /**
+     * The policy's round-robin positions as last committed (0-based level index → position of the next turn), for
+     * {@code simulate} to start from; a level that never took a turn is missing.
+     */
+    public Map<Integer, Integer> roundRobinCursors(Handle handle, String policyId) {
+        return store.cursors(handle, policyId);
     }
 
     /** Every notification about the incident, oldest first. */

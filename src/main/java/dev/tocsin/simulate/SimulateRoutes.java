@@ -22,23 +22,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/services/{id}/simulate?at=&ack_after=&urgency=}: who would be notified when and how if the
- * service's incident opened at {@code at}, computed by the paging core on a virtual clock, sending nothing.
- * Observers may ask. A local date-time is read in the zone of the first schedule the policy names, else UTC.
+ * service's incident opened at {@code at}, computed by the paging engine's own interpreter on a virtual clock,
+ * sending nothing. Round-robin levels start from the policy's stored turns, which the simulation reads and never
+ * moves. Observers may ask. A local date-time is read in the zone of the first schedule the policy names, else UTC.
  */
 public final class SimulateRoutes implements Routes {
     public static final Urgency DEFAULT_URGENCY = Urgency.HIGH;
 
     private final OnCallService onCall;
     private final Auth auth;
+    private final Function<String, Map<Integer, Integer>> cursors;
 
-    public SimulateRoutes(OnCallService onCall, Auth auth) {
+    /** @param cursors policy id → its stored round-robin positions (0-based level index → position of the next turn) */
+    public SimulateRoutes(OnCallService onCall, Auth auth, Function<String, Map<Integer, Integer>> cursors) {
         this.onCall = onCall;
         this.auth = auth;
+        this.cursors = cursors;
     }
 
     @Override
@@ -60,7 +64,8 @@ public final class SimulateRoutes implements Routes {
         Instant at = Times.parseOr("at", ctx.queryParam("at"), zone, onCall.clock().instant());
         Duration ackAfter = duration(ctx.queryParam("ack_after"));
         Urgency urgency = urgency(ctx.queryParam("urgency"));
-        List<SimulatedStep> steps = Simulation.run(policy, organisation::user, onCall.targetResolver(), urgency, at, ackAfter);
+        Simulation.Result result = Simulation.run(policy, organisation::user, onCall.targetResolver(), urgency, at, ackAfter,
+                cursors.apply(policy.id()));
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service_id", service.id());
@@ -70,8 +75,22 @@ public final class SimulateRoutes implements Routes {
         body.put("local_time", Times.human(at, zone));
         body.put("urgency", urgency);
         body.put("ack_after", ackAfter == null ? null : Durations.format(ackAfter));
-        body.put("steps", steps.stream().map(SimulateRoutes::view).toList());
+        body.put("steps", result.steps().stream().map(SimulateRoutes::view).toList());
+        body.put("round_robin", result.roundRobin().stream().map(turn -> view(turn, at)).toList());
+        body.put("cannot_know", result.cannotKnow());
         ctx.json(body);
+    }
+
+    private static Map<String, Object> view(Simulation.RoundRobinTurn turn, Instant start) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("level", turn.level());
+        view.put("stored_position", turn.cursor());
+        view.put("user", turn.user());
+        view.put("turn", turn.turn());
+        view.put("of", turn.of());
+        view.put("at", turn.at());
+        view.put("offset", turn.at() == null ? null : offset(Duration.between(start, turn.at())));
+        return view;
     }
 
     private static Map<String, Object> view(SimulatedStep step) {
@@ -86,6 +105,7 @@ public final class SimulateRoutes implements Routes {
             view.put("level", step.level());
             view.put("round", step.round());
         } else {
+            view.put("event", step.event());
             view.put("message", step.message());
         }
         return view;

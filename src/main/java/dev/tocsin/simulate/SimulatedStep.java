@@ -11,9 +11,11 @@ import java.time.Instant;
  *
  * @param level 1-based level that paged the person, 0 for an event
  * @param round 1-based round of the policy, 0 for an event
+ * @param event the timeline kind of an event as the engine writes it ({@code paged}, {@code escalated} …), null
+ *              for a notification
  */
 public record SimulatedStep(Instant at, Duration offset, Kind kind, String user, ContactMethod method, int level,
-                            int round, String message) {
+                            int round, String event, String message) {
     public enum Kind {
         NOTIFY, EVENT;
 

@@ -50,7 +50,7 @@ public final class PagingFixture implements AutoCloseable {
     public final TestServer server;
     private int sids;
 
-    PagingFixture(TestDatabases.Kind kind, String yaml) {
+    public PagingFixture(TestDatabases.Kind kind, String yaml) {
         fakes.start();
         fakes.stubFor(post(urlPathMatching(".*/Messages.json")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
