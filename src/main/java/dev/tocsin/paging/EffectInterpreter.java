@@ -5,7 +5,7 @@ import dev.tocsin.escalation.EscalationEffect;
 import dev.tocsin.escalation.Page;
 import dev.tocsin.escalation.Step;
 import dev.tocsin.escalation.TargetResolver;
-import dev.tocsin.incident.Urgency;
+import dev.tocsin.urgency.Urgency;
 import dev.tocsin.notify.NotificationPlan;
 import dev.tocsin.user.User;
 
