@@ -1,6 +1,6 @@
 package dev.tocsin.actionlink;
 
-import dev.tocsin.paging.PageActions;
+import dev.tocsin.delivery.PageActions;
 import dev.tocsin.provider.Message;
 import dev.tocsin.trace.Channel;
 import org.jdbi.v3.core.Handle;

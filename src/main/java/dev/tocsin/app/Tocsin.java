@@ -24,7 +24,7 @@ import dev.tocsin.view.IncidentQueries;
 import dev.tocsin.view.IncidentRoutes;
 import dev.tocsin.paging.Paging;
 import dev.tocsin.paging.ContactMethodRoutes;
-import dev.tocsin.paging.Senders;
+import dev.tocsin.delivery.Senders;
 import dev.tocsin.paging.TestPages;
 import dev.tocsin.provider.ProviderHttp;
 import dev.tocsin.heartbeat.HeartbeatCheck;

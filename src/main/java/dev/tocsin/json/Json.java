@@ -34,4 +34,13 @@ public final class Json {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
     }
+
+    /** Parses JSON that Tocsin wrote itself (a timer's payload, a stored column); unreadable JSON is a bug. */
+    public static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
 }

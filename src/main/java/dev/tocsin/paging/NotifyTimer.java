@@ -1,5 +1,6 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.delivery.DeliverTimer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.engine.Timer;
 import dev.tocsin.engine.TimerHandler;
@@ -54,7 +55,7 @@ final class NotifyTimer implements TimerHandler {
         Set<Integer> rulesSent = new HashSet<>();
         while (current != null && Paging.dueNow(current, now)) {
             if (rulesSent.add(current.rule())) {
-                DeliverTimer.create(handle, paging.store(), incidentId, current.user(), current.method(),
+                DeliverTimer.create(handle, paging.notifications(), incidentId, current.user(), current.method(),
                         purpose(current), now);
             }
             current = plan.next(current).orElse(null);

@@ -1,5 +1,13 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.delivery.Notification;
+import dev.tocsin.delivery.DeliverTimer;
+import dev.tocsin.delivery.Delivery;
+import dev.tocsin.delivery.NotificationStore;
+import dev.tocsin.delivery.Senders;
+import dev.tocsin.delivery.PageActions;
+import dev.tocsin.delivery.DeliveryReports;
+import dev.tocsin.delivery.AnnounceTimer;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.engine.Timers;
 import dev.tocsin.escalation.Escalation;
@@ -43,14 +51,15 @@ import java.util.function.Supplier;
 public final class Paging implements IncidentObserver {
     public static final String ESCALATE = "escalate";
     public static final String NOTIFY = "notify";
-    public static final String DELIVER = "deliver";
+    public static final String DELIVER = Delivery.DELIVER;
     public static final String ACK_TIMEOUT = "ack-timeout";
-    public static final String ANNOUNCE = "announce";
+    public static final String ANNOUNCE = Delivery.ANNOUNCE;
 
     private final Supplier<Organisation> organisation;
     private final Supplier<TargetResolver> resolver;
     private final IncidentStore incidents;
     private final PagingStore store;
+    private final Delivery delivery;
     private final AdminAlerts admins;
     private final Runnable wake;
 
@@ -65,6 +74,21 @@ public final class Paging implements IncidentObserver {
         this.store = new PagingStore();
         this.admins = admins;
         this.wake = wake;
+        this.delivery = new Delivery(organisation, incidents, new Delivery.Escalations() {
+            @java.lang.Override
+            public Optional<Instant> pagedSince(Handle handle, long incidentId, String userId) {
+                return store.escalation(handle, incidentId)
+                        .filter(state -> state.status() == EscalationState.Status.ACTIVE
+                                || state.status() == EscalationState.Status.EXHAUSTED)
+                        .flatMap(state -> state.paged().stream().filter(paged -> paged.user().equals(userId)).findFirst())
+                        .map(Page::pagedAt);
+            }
+
+            @java.lang.Override
+            public void unreachable(Handle handle, long incidentId, String userId, Instant now) {
+                Paging.this.unreachable(handle, incidentId, userId, now);
+            }
+        }, wake);
     }
 
     /** The engine's timer handlers and the listener for provider delivery reports, sharing one delivery path. */
@@ -73,14 +97,19 @@ public final class Paging implements IncidentObserver {
 
     public Parts parts(dev.tocsin.store.Database database, Senders senders, PageActions actions,
                        java.util.random.RandomGenerator random, io.micrometer.core.instrument.MeterRegistry metrics) {
-        DeliverTimer deliver = new DeliverTimer(this, database, senders, actions, random, metrics);
+        DeliverTimer deliver = new DeliverTimer(delivery, database, senders, actions, random, metrics);
         return new Parts(List.of(new EscalateTimer(this), new NotifyTimer(this), deliver, new AckTimeoutTimer(this),
-                new AnnounceTimer(this, database, senders)),
-                new DeliveryReports(this, deliver));
+                new AnnounceTimer(delivery, database, senders)),
+                new DeliveryReports(delivery, deliver));
     }
 
     PagingStore store() {
         return store;
+    }
+
+    /** The notifications table (delivery's). */
+    NotificationStore notifications() {
+        return delivery.store();
     }
 
     IncidentStore incidents() {
@@ -267,16 +296,16 @@ public final class Paging implements IncidentObserver {
 
     /** Every notification about the incident, oldest first. */
     public List<Notification> notifications(Handle handle, long incidentId) {
-        return store.ofIncident(handle, incidentId);
+        return delivery.store().ofIncident(handle, incidentId);
     }
 
     /** The latest notifications, newest first, of one user (or everyone's when {@code userId} is null). */
     public List<Notification> recentNotifications(Handle handle, String userId, int limit) {
-        return store.recent(handle, userId, limit);
+        return delivery.store().recent(handle, userId, limit);
     }
 
     public Optional<Notification> notification(Handle handle, long id) {
-        return store.notification(handle, id);
+        return delivery.store().notification(handle, id);
     }
 
     /** Keeps a step that is due now in the same transaction (so the first page needs no extra timer round). */

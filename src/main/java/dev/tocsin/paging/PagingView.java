@@ -1,5 +1,6 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.delivery.Notification;
 import dev.tocsin.escalation.EscalationState;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.delivery.DeliverTimer;
 import dev.tocsin.engine.Timers;
 import dev.tocsin.escalation.EscalationEffect;
 import dev.tocsin.escalation.EscalationState;
@@ -47,7 +48,7 @@ final class StoredSink implements PagingSink {
     public void stopNotifying(String user, String reason, Instant at) {
         Timers.cancelPrefix(handle, NotifyTimer.prefix(incident.id(), user), at);
         Timers.cancelPrefix(handle, DeliverTimer.prefix(incident.id(), user), at);
-        paging.store().cancelUnsent(handle, incident.id(), user, reason, at);
+        paging.notifications().cancelUnsent(handle, incident.id(), user, reason, at);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.delivery.Notification;
+import dev.tocsin.delivery.DeliverTimer;
 import dev.tocsin.auth.TokenStore;
 import dev.tocsin.refusal.Refusal;
 import dev.tocsin.store.Database;
@@ -48,7 +50,7 @@ public final class TestPages {
         String body = "This is a test page from Tocsin to " + method.type() + " " + method.id() + ", sent by "
                 + requestedBy.id() + ". If it reached you through Do Not Disturb, you will hear real pages too.";
         return database.writeAndWait(handle -> {
-            long id = DeliverTimer.create(handle, paging.store(), null, userId, method, "test page", subject, body, now);
+            long id = DeliverTimer.create(handle, paging.notifications(), null, userId, method, "test page", subject, body, now);
             handle.afterCommit(paging.wake());
             return id;
         });
@@ -74,7 +76,7 @@ public final class TestPages {
                     .bind("user", userId).bind("method", method.id()).bind("address", address(method))
                     .bind("hash", TokenStore.hash(userId + "/" + method.id() + "/" + code))
                     .bind("expires", now.plus(CODE_VALIDITY).toEpochMilli()).execute();
-            long id = DeliverTimer.create(handle, paging.store(), null, userId, method, Notification.VERIFICATION,
+            long id = DeliverTimer.create(handle, paging.notifications(), null, userId, method, Notification.VERIFICATION,
                     "Tocsin verification code", body, now);
             handle.afterCommit(paging.wake());
             return id;

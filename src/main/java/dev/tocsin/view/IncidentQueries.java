@@ -4,7 +4,7 @@ import dev.tocsin.config.Organisation;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentFilter;
 import dev.tocsin.incident.Incidents;
-import dev.tocsin.paging.Notification;
+import dev.tocsin.delivery.Notification;
 import dev.tocsin.paging.Paging;
 import dev.tocsin.paging.PagingView;
 import dev.tocsin.refusal.Refusal;

@@ -9,7 +9,7 @@ import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentFilter;
 import dev.tocsin.incident.IncidentStatus;
 import dev.tocsin.urgency.Urgency;
-import dev.tocsin.paging.Notification;
+import dev.tocsin.delivery.Notification;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

@@ -15,7 +15,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The map of the code, written down so it stays true (docs/architecture.md, "Package rules"): no cycle between
  * top-level packages; HTTP is an adapter at the edge (only {@code *Routes} classes, {@code http/}, {@code app/} and
  * {@code web/} may touch Javalin or Tocsin's HTTP types); providers are wire adapters that know nothing of
- * incidents, paging or the database.
+ * incidents, paging or the database; delivery knows nothing of escalation.
  */
 class PackageRulesTest {
     /** Tocsin's production classes (plain JUnit tests, so they run and count like every other test). */
@@ -58,6 +58,17 @@ class PackageRulesTest {
     void theRulesSeeTheWholeCode() {
         org.assertj.core.api.Assertions.assertThat(TOCSIN.size()).as("classes imported").isGreaterThan(300);
         org.assertj.core.api.Assertions.assertThat(TOCSIN.containPackage("dev.tocsin.paging")).isTrue();
+    }
+
+    private static final ArchRule deliveryDoesNotKnowEscalation = noClasses()
+            .that().resideInAPackage("dev.tocsin.delivery..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.tocsin.paging..", "dev.tocsin.escalation..")
+            .because("paging decides who is paged; delivery gets each page to its person and asks paging only "
+                    + "through Delivery.Escalations");
+
+    @Test
+    void deliveryDoesNotKnowEscalation() {
+        deliveryDoesNotKnowEscalation.check(TOCSIN);
     }
 
     /** A {@code *Routes} class, or a class nested in one (its lambdas and anonymous classes). */

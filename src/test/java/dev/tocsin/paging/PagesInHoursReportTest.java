@@ -1,5 +1,6 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.delivery.Notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;

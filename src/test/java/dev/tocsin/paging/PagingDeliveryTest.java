@@ -1,5 +1,7 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.delivery.Notification;
+import dev.tocsin.delivery.DeliverTimer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.incident.IncidentStatus;
 import dev.tocsin.incident.TimelineEntry;

@@ -1,5 +1,6 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.delivery.Notification;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tocsin.incident.Incidents;

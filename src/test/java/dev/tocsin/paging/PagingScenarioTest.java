@@ -1,5 +1,6 @@
 package dev.tocsin.paging;
 
+import dev.tocsin.delivery.Notification;
 import dev.tocsin.incident.IncidentStatus;
 import dev.tocsin.incident.TimelineEntry;
 import dev.tocsin.testing.TestDatabases;

@@ -2,7 +2,7 @@ package dev.tocsin.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tocsin.incident.TimelineEntry;
-import dev.tocsin.paging.Notification;
+import dev.tocsin.delivery.Notification;
 import dev.tocsin.paging.PagingFixture;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.testing.TestHttp;

@@ -1,5 +1,6 @@
-package dev.tocsin.paging;
+package dev.tocsin.delivery;
 
+import dev.tocsin.json.Json;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.engine.Timer;
 import dev.tocsin.engine.TimerHandler;
@@ -21,33 +22,33 @@ import java.util.Optional;
  * people: the whole team sees what is going on. A temporary Slack failure is retried by the engine with backoff;
  * a permanent one is written on the timeline.
  */
-final class AnnounceTimer implements TimerHandler.WithOutsideWork {
-    private final Paging paging;
+public final class AnnounceTimer implements TimerHandler.WithOutsideWork {
+    private final Delivery delivery;
     private final Database database;
     private final Senders senders;
 
-    AnnounceTimer(Paging paging, Database database, Senders senders) {
-        this.paging = paging;
+    public AnnounceTimer(Delivery delivery, Database database, Senders senders) {
+        this.delivery = delivery;
         this.database = database;
         this.senders = senders;
     }
 
     @Override
     public String kind() {
-        return Paging.ANNOUNCE;
+        return Delivery.ANNOUNCE;
     }
 
     /** Schedules the announcement of a new incident when an ops channel is configured. */
-    static void schedule(Handle handle, Organisation organisation, Incident incident, Instant now) {
+    public static void schedule(Handle handle, Organisation organisation, Incident incident, Instant now) {
         if (organisation.slack().map(SlackSettings::opsChannel).isEmpty()) return;
-        Timers.schedule(handle, Paging.ANNOUNCE, "announce/" + incident.id(), "{\"incident\":" + incident.id() + "}", now, now);
+        Timers.schedule(handle, Delivery.ANNOUNCE, "announce/" + incident.id(), "{\"incident\":" + incident.id() + "}", now, now);
     }
 
     @Override
     public Object perform(Timer timer, Instant now) {
-        long id = NotifyTimer.read(timer.payload()).path("incident").asLong();
-        Optional<Incident> incident = database.jdbi().withHandle(handle -> paging.incidents().findIncident(handle, id));
-        Organisation organisation = paging.organisation();
+        long id = Json.tree(timer.payload()).path("incident").asLong();
+        Optional<Incident> incident = database.jdbi().withHandle(handle -> delivery.incidents().findIncident(handle, id));
+        Organisation organisation = delivery.organisation();
         Optional<SlackSettings> slack = organisation.slack().filter(settings -> settings.opsChannel() != null);
         if (incident.isEmpty() || slack.isEmpty()) return null;
         Message message = PageMessages.page(List.of(incident.get()), service -> organisation.serviceName(service).orElse(service),
@@ -61,12 +62,12 @@ final class AnnounceTimer implements TimerHandler.WithOutsideWork {
 
     @Override
     public void complete(Handle handle, Timer timer, Instant now, Object outcome) {
-        long id = NotifyTimer.read(timer.payload()).path("incident").asLong();
-        String channel = paging.organisation().slack().map(SlackSettings::opsChannel).orElse("the ops channel");
+        long id = Json.tree(timer.payload()).path("incident").asLong();
+        String channel = delivery.organisation().slack().map(SlackSettings::opsChannel).orElse("the ops channel");
         if (outcome instanceof SendResult.Sent) {
-            paging.timeline(handle, id, now, "announced", "Posted to Slack " + channel, null);
+            delivery.timeline(handle, id, now, "announced", "Posted to Slack " + channel, null);
         } else if (outcome instanceof SendResult.PermanentFailure failure) {
-            paging.timeline(handle, id, now, "announce_failed", "Could not post to Slack " + channel + ": " + failure.error(), null);
+            delivery.timeline(handle, id, now, "announce_failed", "Could not post to Slack " + channel + ": " + failure.error(), null);
         }
     }
 

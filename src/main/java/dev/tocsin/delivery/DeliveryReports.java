@@ -1,6 +1,5 @@
-package dev.tocsin.paging;
+package dev.tocsin.delivery;
 
-import dev.tocsin.delivery.DeliveryStatuses;
 import org.jdbi.v3.core.Handle;
 
 import java.util.Locale;
@@ -13,33 +12,33 @@ import java.util.Set;
  * A call that was busy or not answered is written on the timeline and marked failed without a fallback: the
  * person's own rules decide what comes next (a voice rule repeats).
  */
-final class DeliveryReports implements DeliveryStatuses.Listener {
+public final class DeliveryReports implements DeliveryStatuses.Listener {
     private static final Set<String> DELIVERED = Set.of("delivered", "read", "completed");
     private static final Set<String> FAILED = Set.of("failed", "undelivered");
     private static final Set<String> UNANSWERED = Set.of("busy", "no-answer", "canceled");
 
-    private final Paging paging;
+    private final Delivery delivery;
     private final DeliverTimer deliveries;
 
-    DeliveryReports(Paging paging, DeliverTimer deliveries) {
-        this.paging = paging;
+    public DeliveryReports(Delivery delivery, DeliverTimer deliveries) {
+        this.delivery = delivery;
         this.deliveries = deliveries;
     }
 
     @Override
     public void reported(Handle handle, DeliveryStatuses.Status status) {
         String reported = status.status().toLowerCase(Locale.ROOT);
-        for (Notification notification : paging.store().byProviderId(handle, status.provider(), status.providerId())) {
+        for (Notification notification : delivery.store().byProviderId(handle, status.provider(), status.providerId())) {
             if (notification.status() == Notification.Status.FAILED) continue;
             String code = status.errorCode() == null ? "" : " (error " + status.errorCode() + ")";
             if (DELIVERED.contains(reported)) {
-                paging.store().setStatus(handle, notification.id(), Notification.Status.DELIVERED, null, status.updatedAt());
+                delivery.store().setStatus(handle, notification.id(), Notification.Status.DELIVERED, null, status.updatedAt());
             } else if (FAILED.contains(reported)) {
                 deliveries.failed(handle, notification, status.provider() + " reported " + reported + code, status.updatedAt());
             } else if (UNANSWERED.contains(reported)) {
-                paging.store().setStatus(handle, notification.id(), Notification.Status.FAILED, reported, status.updatedAt());
+                delivery.store().setStatus(handle, notification.id(), Notification.Status.FAILED, reported, status.updatedAt());
                 if (notification.incidentId() != null) {
-                    paging.timeline(handle, notification.incidentId(), status.updatedAt(), "call_unanswered", "Call to "
+                    delivery.timeline(handle, notification.incidentId(), status.updatedAt(), "call_unanswered", "Call to "
                             + notification.userId() + " (" + notification.contactMethodId() + "): " + reported, null);
                 }
             }

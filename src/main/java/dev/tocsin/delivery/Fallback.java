@@ -1,7 +1,5 @@
-package dev.tocsin.paging;
+package dev.tocsin.delivery;
 
-import dev.tocsin.escalation.EscalationState;
-import dev.tocsin.escalation.Page;
 import dev.tocsin.incident.Incident;
 import dev.tocsin.incident.IncidentStatus;
 import dev.tocsin.trace.Actor;
@@ -25,35 +23,33 @@ final class Fallback {
     private Fallback() {
     }
 
-    static void next(Handle handle, Paging paging, long incidentId, String userId, String failedMethod, Instant now) {
-        Optional<Incident> incident = paging.incidents().findIncident(handle, incidentId);
+    static void next(Handle handle, Delivery delivery, long incidentId, String userId, String failedMethod, Instant now) {
+        Optional<Incident> incident = delivery.incidents().findIncident(handle, incidentId);
         if (incident.isEmpty() || incident.get().status() != IncidentStatus.TRIGGERED) return;
-        Optional<Page> page = paging.store().escalation(handle, incidentId)
-                .filter(state -> state.status() == EscalationState.Status.ACTIVE || state.status() == EscalationState.Status.EXHAUSTED)
-                .flatMap(state -> state.paged().stream().filter(paged -> paged.user().equals(userId)).findFirst());
-        if (page.isEmpty()) return;   // no longer paged: nothing to fall back for
-        Optional<User> user = paging.organisation().user(userId);
-        List<String> failed = paging.store().failedMethods(handle, incidentId, userId, page.get().pagedAt());
-        List<String> inUse = paging.store().methodsInUse(handle, incidentId, userId, page.get().pagedAt());
+        Optional<Instant> pagedSince = delivery.pagedSince(handle, incidentId, userId);
+        if (pagedSince.isEmpty()) return;   // no longer paged: nothing to fall back for
+        Optional<User> user = delivery.organisation().user(userId);
+        List<String> failed = delivery.store().failedMethods(handle, incidentId, userId, pagedSince.get());
+        List<String> inUse = delivery.store().methodsInUse(handle, incidentId, userId, pagedSince.get());
         List<String> tried = new java.util.ArrayList<>(failed);
         tried.addAll(inUse);   // a method that took (or is about to take) this paging's message would only repeat it
         Optional<ContactMethod> next = user.flatMap(person -> choose(person.contactMethods(), failedMethod, tried));
         if (next.isPresent()) {
-            DeliverTimer.create(handle, paging.store(), incidentId, userId, next.get(), "fallback after " + failedMethod
+            DeliverTimer.create(handle, delivery.store(), incidentId, userId, next.get(), "fallback after " + failedMethod
                     + " failed", now);
-            paging.timeline(handle, incidentId, now, "notification_fallback", "Trying " + userId + "'s next contact method: "
+            delivery.timeline(handle, incidentId, now, "notification_fallback", "Trying " + userId + "'s next contact method: "
                     + next.get().type() + " " + next.get().id(), Actor.system(), Channel.SYSTEM);
-            handle.afterCommit(paging.wake());
+            handle.afterCommit(delivery.wake());
             return;
         }
         if (!inUse.isEmpty()) {
-            paging.timeline(handle, incidentId, now, "notification_fallback", "No other contact method of " + userId
+            delivery.timeline(handle, incidentId, now, "notification_fallback", "No other contact method of " + userId
                     + " to try; " + String.join(", ", inUse) + " reached them or still may", Actor.system(), Channel.SYSTEM);
             return;
         }
-        paging.timeline(handle, incidentId, now, "unreachable", "Every contact method of " + userId + " failed",
+        delivery.timeline(handle, incidentId, now, "unreachable", "Every contact method of " + userId + " failed",
                 Actor.system(), Channel.SYSTEM);
-        paging.unreachable(handle, incidentId, userId, now);
+        delivery.unreachable(handle, incidentId, userId, now);
     }
 
     /** The first method after {@code failedMethod} in list order (wrapping around) that has not failed. */

@@ -1,4 +1,4 @@
-package dev.tocsin.paging;
+package dev.tocsin.delivery;
 
 import dev.tocsin.provider.Message;
 import dev.tocsin.trace.Channel;

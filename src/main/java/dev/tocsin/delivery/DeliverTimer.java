@@ -1,5 +1,6 @@
-package dev.tocsin.paging;
+package dev.tocsin.delivery;
 
+import dev.tocsin.json.Json;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.engine.Backoff;
 import dev.tocsin.engine.Timer;
@@ -31,9 +32,9 @@ import java.util.random.RandomGenerator;
  * the timeline and followed at once by the person's next contact method, and when none is left, by early
  * escalation ({@link Paging#unreachable}).
  */
-final class DeliverTimer implements TimerHandler.WithOutsideWork {
+public final class DeliverTimer implements TimerHandler.WithOutsideWork {
     /** Tries of one notification on transient failures before it counts as failed and the next method is tried. */
-    static final int MAX_TRIES = 3;
+    public static final int MAX_TRIES = 3;
     /**
      * The retry delay: 10 s doubling per try, with ±25% jitter so retries of many pages do not arrive together
      * (7.5 to 12.5 s, then 15 to 25 s: the shared backoff from 12.5 s with up to 40% taken off).
@@ -64,16 +65,16 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
         }
     }
 
-    private final Paging paging;
+    private final Delivery delivery;
     private final Database database;
     private final Senders senders;
     private final PageActions actions;
     private final RandomGenerator random;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    DeliverTimer(Paging paging, Database database, Senders senders, PageActions actions, RandomGenerator random,
+    public DeliverTimer(Delivery delivery, Database database, Senders senders, PageActions actions, RandomGenerator random,
                  io.micrometer.core.instrument.MeterRegistry metrics) {
-        this.paging = paging;
+        this.delivery = delivery;
         this.database = database;
         this.senders = senders;
         this.actions = actions;
@@ -88,15 +89,15 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
 
     @Override
     public String kind() {
-        return Paging.DELIVER;
+        return Delivery.DELIVER;
     }
 
-    static String prefix(Long incidentId, String userId) {
+    public static String prefix(Long incidentId, String userId) {
         return "deliver/" + (incidentId == null ? "direct" : incidentId) + "/" + userId + "/";
     }
 
     /** Persists a notification and a timer that sends it now. */
-    static long create(Handle handle, PagingStore store, Long incidentId, String userId, ContactMethod method,
+    public static long create(Handle handle, NotificationStore store, Long incidentId, String userId, ContactMethod method,
                        String purpose, String subject, String body, Instant now) {
         long id = store.insertNotification(handle, incidentId, userId, method.id(), method.type(), purpose, subject, body,
                 now, now);
@@ -104,14 +105,14 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
         return id;
     }
 
-    static long create(Handle handle, PagingStore store, long incidentId, String userId, ContactMethod method,
+    public static long create(Handle handle, NotificationStore store, long incidentId, String userId, ContactMethod method,
                        String purpose, Instant now) {
         return create(handle, store, incidentId, userId, method, purpose, null, null, now);
     }
 
     private static void schedule(Handle handle, Long incidentId, String userId, long notificationId, String attempt,
                                  Instant at, Instant now) {
-        Timers.schedule(handle, Paging.DELIVER, prefix(incidentId, userId) + notificationId + "/" + attempt,
+        Timers.schedule(handle, Delivery.DELIVER, prefix(incidentId, userId) + notificationId + "/" + attempt,
                 "{\"notification\":" + notificationId + "}", at, now);
     }
 
@@ -132,20 +133,20 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
 
     @Override
     public Object perform(Timer timer, Instant now) {
-        long id = NotifyTimer.read(timer.payload()).path("notification").asLong();
-        Optional<Notification> found = database.jdbi().withHandle(handle -> paging.store().notification(handle, id));
+        long id = Json.tree(timer.payload()).path("notification").asLong();
+        Optional<Notification> found = database.jdbi().withHandle(handle -> delivery.store().notification(handle, id));
         if (found.isEmpty()) return new Outcome.Skipped("notification " + id + " does not exist");
         Notification notification = found.get();
         Incident incident = null;
         if (notification.incidentId() != null) {
-            incident = database.jdbi().withHandle(handle -> paging.incidents().findIncident(handle, notification.incidentId()))
+            incident = database.jdbi().withHandle(handle -> delivery.incidents().findIncident(handle, notification.incidentId()))
                     .orElse(null);
             if (incident == null) return new Outcome.Skipped("incident " + notification.incidentId() + " does not exist");
             if (incident.status() != IncidentStatus.TRIGGERED) {
                 return new Outcome.Skipped(incident.number() + " is " + incident.status().wireName() + " already");
             }
         }
-        Organisation organisation = paging.organisation();
+        Organisation organisation = delivery.organisation();
         Optional<ContactMethod> method = organisation.user(notification.userId())
                 .flatMap(user -> user.contactMethod(notification.contactMethodId()));
         if (method.isEmpty()) {
@@ -155,7 +156,7 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
         Duration throttle = Throttles.of(method.get().type());
         if (!throttle.isZero() && notification.status() == Notification.Status.PENDING) {
             Optional<Instant> last = database.jdbi().withHandle(handle ->
-                    paging.store().lastSent(handle, notification.userId(), notification.contactMethodId()));
+                    delivery.store().lastSent(handle, notification.userId(), notification.contactMethodId()));
             if (last.isPresent() && last.get().plus(throttle).isAfter(now)) {
                 return new Outcome.Deferred(last.get().plus(throttle), throttle);
             }
@@ -180,20 +181,20 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
 
     /** Claims the notification and everything else waiting for the same contact method; null if it is carried elsewhere. */
     private Claimed claim(Handle handle, Notification notification, Incident lead, String key, Instant now) {
-        if (!paging.store().claimForSending(handle, notification.id(), key, now)) return null;
+        if (!delivery.store().claimForSending(handle, notification.id(), key, now)) return null;
         if (lead == null) return new Claimed(List.of(), List.of(), List.of());
         List<Incident> incidents = new ArrayList<>(List.of(lead));
         List<Long> carried = new ArrayList<>();
-        for (Notification waiting : paging.store().waitingFor(handle, notification.userId(), notification.contactMethodId(),
+        for (Notification waiting : delivery.store().waitingFor(handle, notification.userId(), notification.contactMethodId(),
                 notification.id(), key, now)) {
-            Optional<Incident> other = paging.incidents().findIncident(handle, waiting.incidentId());
+            Optional<Incident> other = delivery.incidents().findIncident(handle, waiting.incidentId());
             if (other.isEmpty() || other.get().status() != IncidentStatus.TRIGGERED) continue;
             if (incidents.stream().anyMatch(incident -> incident.id() == other.get().id())) {
                 // A second notification about the same incident (two rules at once): one message says it.
-                if (paging.store().claimForSending(handle, waiting.id(), key, now)) carried.add(waiting.id());
+                if (delivery.store().claimForSending(handle, waiting.id(), key, now)) carried.add(waiting.id());
                 continue;
             }
-            if (paging.store().claimForSending(handle, waiting.id(), key, now)) {
+            if (delivery.store().claimForSending(handle, waiting.id(), key, now)) {
                 incidents.add(other.get());
                 carried.add(waiting.id());
             }
@@ -204,19 +205,19 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
 
     @Override
     public void complete(Handle handle, Timer timer, Instant now, Object result) {
-        long id = NotifyTimer.read(timer.payload()).path("notification").asLong();
-        Optional<Notification> found = paging.store().notification(handle, id);
+        long id = Json.tree(timer.payload()).path("notification").asLong();
+        Optional<Notification> found = delivery.store().notification(handle, id);
         if (found.isEmpty()) return;
         Notification notification = found.get();
         Outcome outcome = (Outcome) result;
         if (outcome instanceof Outcome.Skipped skipped) {
-            paging.store().markCancelled(handle, id, skipped.why(), now);
+            delivery.store().markCancelled(handle, id, skipped.why(), now);
         } else if (outcome instanceof Outcome.Deferred deferred) {
-            paging.store().markPending(handle, id, "held back: one " + notification.methodType() + " per "
+            delivery.store().markPending(handle, id, "held back: one " + notification.methodType() + " per "
                     + dev.tocsin.time.Durations.format(deferred.throttle()), deferred.until(), now);
             schedule(handle, notification.incidentId(), notification.userId(), id, "held-" + deferred.until().toEpochMilli(),
                     deferred.until(), now);
-            handle.afterCommit(paging.wake());
+            handle.afterCommit(delivery.wake());
         } else if (outcome instanceof Outcome.Impossible impossible) {
             failed(handle, notification, impossible.why(), now);
         } else if (outcome instanceof Outcome.Attempted attempted) {
@@ -230,19 +231,19 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
      */
     @Override
     public void completeCancelled(Handle handle, Timer timer, Instant now, Object result) {
-        long id = NotifyTimer.read(timer.payload()).path("notification").asLong();
-        Optional<Notification> found = paging.store().notification(handle, id);
+        long id = Json.tree(timer.payload()).path("notification").asLong();
+        Optional<Notification> found = delivery.store().notification(handle, id);
         if (found.isEmpty() || found.get().status() != Notification.Status.SENDING) return;
         if (result instanceof Outcome.Attempted attempted && attempted.result() instanceof SendResult.Sent) {
             completeAttempt(handle, found.get(), attempted, now);
         } else {
-            paging.store().markCancelled(handle, id, "no longer needed", now);
+            delivery.store().markCancelled(handle, id, "no longer needed", now);
         }
     }
 
     private void completeAttempt(Handle handle, Notification notification, Outcome.Attempted attempted, Instant now) {
         List<Notification> all = new ArrayList<>(List.of(notification));
-        for (long carried : attempted.carried()) paging.store().notification(handle, carried).ifPresent(all::add);
+        for (long carried : attempted.carried()) delivery.store().notification(handle, carried).ifPresent(all::add);
         if (attempted.result() instanceof SendResult.Sent sent) {
             count(notification.methodType(), "sent");
             // From when the notification was due to when the provider took it: engine lateness + provider time.
@@ -252,12 +253,12 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
                     .record(Duration.between(notification.dueAt(), now).abs());
             for (Notification each : all) {
                 Long bundle = each.id() == notification.id() ? null : notification.id();
-                paging.store().markSent(handle, each.id(), attempted.provider(), sent.providerId(), bundle,
+                delivery.store().markSent(handle, each.id(), attempted.provider(), sent.providerId(), bundle,
                         attempted.subject(), attempted.body(), now);
                 if (bundle != null) Timers.cancelPrefix(handle, prefix(each.incidentId(), each.userId()) + each.id() + "/", now);
                 if (each.incidentId() == null) continue;
                 String together = all.size() > 1 ? " (one message for " + all.size() + " notifications)" : "";
-                paging.timeline(handle, each.incidentId(), now, "notified", "Notified " + each.userId() + " via "
+                delivery.timeline(handle, each.incidentId(), now, "notified", "Notified " + each.userId() + " via "
                         + each.methodType() + " " + each.contactMethodId() + together, data(each, attempted.provider(), sent.providerId()));
             }
             return;
@@ -266,18 +267,18 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
                 : ((SendResult.PermanentFailure) attempted.result()).error();
         boolean retry = attempted.result() instanceof SendResult.TransientFailure;
         for (Notification each : all) {
-            Notification current = paging.store().notification(handle, each.id()).orElse(each);
+            Notification current = delivery.store().notification(handle, each.id()).orElse(each);
             if (retry && current.attempts() < MAX_TRIES) {
                 count(each.methodType(), "retried");
                 Duration delay = retryDelay(current.attempts());
-                paging.store().markPending(handle, each.id(), error, now.plus(delay), now);
+                delivery.store().markPending(handle, each.id(), error, now.plus(delay), now);
                 schedule(handle, each.incidentId(), each.userId(), each.id(), "retry-" + current.attempts(), now.plus(delay), now);
                 if (each.incidentId() != null) {
-                    paging.timeline(handle, each.incidentId(), now, "notification_retry", each.methodType() + " to "
+                    delivery.timeline(handle, each.incidentId(), now, "notification_retry", each.methodType() + " to "
                             + each.userId() + " failed (" + error + "): trying again in " + delay.toSeconds() + "s (try "
                             + (current.attempts() + 1) + " of " + MAX_TRIES + ")", data(each, attempted.provider(), null));
                 }
-                handle.afterCommit(paging.wake());
+                handle.afterCommit(delivery.wake());
             } else {
                 failed(handle, current, retry ? error + " (" + MAX_TRIES + " tries)" : error, now);
             }
@@ -287,13 +288,13 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
     /** The notification failed for good: say so, and move on to the person's next contact method at once. */
     void failed(Handle handle, Notification notification, String error, Instant now) {
         count(notification.methodType(), "failed");
-        paging.store().markFailed(handle, notification.id(), error, now);
+        delivery.store().markFailed(handle, notification.id(), error, now);
         if (notification.incidentId() == null) return;
         long incidentId = notification.incidentId();
-        paging.timeline(handle, incidentId, now, "notification_failed", notification.methodType() + " "
+        delivery.timeline(handle, incidentId, now, "notification_failed", notification.methodType() + " "
                 + notification.contactMethodId() + " to " + notification.userId() + " failed: " + error,
                 data(notification, notification.provider(), notification.providerId()));
-        Fallback.next(handle, paging, incidentId, notification.userId(), notification.contactMethodId(), now);
+        Fallback.next(handle, delivery, incidentId, notification.userId(), notification.contactMethodId(), now);
     }
 
     private Duration retryDelay(int tries) {
@@ -311,7 +312,7 @@ final class DeliverTimer implements TimerHandler.WithOutsideWork {
         return data;
     }
 
-    static Channel channelOf(String methodType) {
+    public static Channel channelOf(String methodType) {
         return switch (methodType) {
             case "sms" -> Channel.SMS;
             case "voice" -> Channel.VOICE;

@@ -1,9 +1,8 @@
-package dev.tocsin.paging;
+package dev.tocsin.delivery;
 
 import dev.tocsin.incident.Incident;
 import dev.tocsin.provider.Markup;
 import dev.tocsin.provider.Message;
-import dev.tocsin.delivery.PageTexts;
 import dev.tocsin.time.Durations;
 import dev.tocsin.user.ContactMethod;
 
