@@ -11,9 +11,18 @@ import java.util.Optional;
 
 /** The {@code notifications} table: every page, fallback, retry and test page, and where its delivery stands. */
 public final class NotificationStore {
+    /**
+     * A bundle is one message: its text is stored once, on the notification that led it, and the notifications it
+     * carried point at that one ({@code bundled_into}) with no text of their own, so a storm that bundles thousands
+     * of pages for one person grows the table linearly, not with the square of the bundle. Read back, a carried
+     * notification shows the bundle's text.
+     */
     private static final String NOTIFICATION_COLUMNS = """
             id, incident_id, user_id, contact_method_id, method_type, purpose, status, attempts, due_at, provider,
-            provider_id, bundled_into, error, subject, body, created_at, updated_at, sent_at""";
+            provider_id, bundled_into, error,
+            COALESCE(subject, (SELECT lead.subject FROM notifications lead WHERE lead.id = notifications.bundled_into)) AS subject,
+            COALESCE(body, (SELECT lead.body FROM notifications lead WHERE lead.id = notifications.bundled_into)) AS body,
+            created_at, updated_at, sent_at""";
 
     public long insertNotification(Handle handle, Long incidentId, String userId, String contactMethodId, String methodType,
                             String purpose, String subject, String body, Instant dueAt, Instant now) {
@@ -98,6 +107,7 @@ public final class NotificationStore {
                 .bind("id", id).bind("key", key).bind("now", now.toEpochMilli()).execute() == 1;
     }
 
+    /** Sent; a notification carried in another's message ({@code bundledInto}) keeps no copy of the text. */
     public void markSent(Handle handle, long id, String provider, String providerId, Long bundledInto, String subject,
                   String body, Instant now) {
         handle.createUpdate("""
@@ -106,7 +116,8 @@ public final class NotificationStore {
                                updated_at = :now
                         WHERE id = :id""")
                 .bind("id", id).bind("provider", provider).bind("providerId", providerId).bind("bundle", bundledInto)
-                .bind("subject", ActionTokens.redact(subject)).bind("body", ActionTokens.redact(body))
+                .bind("subject", bundledInto == null ? ActionTokens.redact(subject) : null)
+                .bind("body", bundledInto == null ? ActionTokens.redact(body) : null)
                 .bind("now", now.toEpochMilli()).execute();
     }
 

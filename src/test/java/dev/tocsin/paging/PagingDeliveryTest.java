@@ -161,6 +161,37 @@ class PagingDeliveryTest {
 
     @ParameterizedTest
     @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aBundleIsStoredOnceAndItsCarriedNotificationsShowItsText(TestDatabases.Kind kind) {
+        try (PagingFixture fixture = new PagingFixture(kind, TWO_LEVELS)) {
+            fixture.trigger("Disk full on db-1");
+            fixture.advance(Duration.ofSeconds(10));
+            long second = fixture.trigger("Disk full on db-2");
+            long third = fixture.trigger("Disk full on db-3");
+            long fourth = fixture.trigger("Disk full on db-4");
+            fixture.advance(Duration.ofSeconds(60));
+
+            String sent = PagingFixture.form(fixture.requests(PagingFixture.MESSAGES).get(1).getBodyAsString()).get("Body");
+            assertThat(sent).contains("3 incidents");
+            List<Map<String, Object>> rows = fixture.server.tocsin().database().jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT incident_id, bundled_into, body FROM notifications WHERE incident_id IN (<ids>) ORDER BY id")
+                    .bindList("ids", List.of(second, third, fourth)).mapToMap().list());
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(0).get("bundled_into")).as("the lead").isNull();
+            assertThat((String) rows.get(0).get("body")).contains("3 incidents");
+            long lead = fixture.notifications(second).get(0).id();
+            for (Map<String, Object> carried : rows.subList(1, 3)) {
+                assertThat(((Number) carried.get("bundled_into")).longValue()).isEqualTo(lead);
+                assertThat(carried.get("body")).as("a carried notification keeps no copy of the bundle's text").isNull();
+            }
+            // Read back (the API shows the same records), a carried notification shows the bundle's text.
+            Notification carried = fixture.notifications(fourth).get(0);
+            assertThat(carried.bundledInto()).isEqualTo(lead);
+            assertThat(carried.body()).isEqualTo(fixture.notifications(second).get(0).body()).contains("#" + fourth);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
     void twilioDeliveryReportsUpdateTheNotificationAndAFailureFallsBack(TestDatabases.Kind kind) {
         try (PagingFixture fixture = PagingFixture.example(kind)) {
             long id = fixture.trigger("Cache cold");
