@@ -9,16 +9,24 @@ import dev.tocsin.user.ContactMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The words of a page for each kind of contact method: the incident's number, title, service, urgency, how long
  * it has been open, and how to act on it from that channel. Several incidents for one person in one message
- * (bundling) list them all, newest first, with the numbers to reply with. Pure: the caller passes the time.
+ * (bundling) list the first few ({@link #LISTED_BY_SMS} by SMS, {@link #LISTED} elsewhere) with the numbers to reply
+ * with, and count the rest per service, so a storm's message stays short. Pure: the caller passes the time.
  */
 final class PageMessages {
+    /** Incidents a bundled text message lists by name; the rest are counted per service. */
+    static final int LISTED_BY_SMS = 3;
+    /** Incidents a bundled message on any other channel lists by name. */
+    static final int LISTED = 10;
+
     private PageMessages() {
     }
 
@@ -44,20 +52,41 @@ final class PageMessages {
                     urgent, facts(first, service, now));
         }
         String subject = "Tocsin: " + incidents.size() + " incidents need you";
+        boolean short_ = method.type().equals("sms") || method.type().equals("voice");
+        int listed = Math.min(incidents.size(), short_ ? LISTED_BY_SMS : LISTED);
         List<String> lines = new ArrayList<>();
-        for (Incident incident : incidents) {
+        for (Incident incident : incidents.subList(0, listed)) {
             lines.add(incident.number() + " [" + incident.urgency().wireName() + "] " + incident.title() + " — "
                     + serviceName.apply(incident.serviceId()) + ", open " + open(incident, now));
         }
+        int more = incidents.size() - listed;
+        // A storm bundles hundreds of incidents for one person: the message says how many on which service and lists
+        // the first few, instead of growing with the storm (the rest are on the incident list and their timelines).
+        String summary = more == 0 ? "" : incidents.size() + " incidents: " + byService(incidents, serviceName) + " — first: ";
+        String rest = more == 0 ? "" : "; and " + more + " more (tocsin incidents, or the incident list)";
         String replies = "Reply 4 <number> to acknowledge, 6 <number> to resolve, 8 <number> to escalate, e.g. 4 "
                 + first.id() + ".";
-        if (method.type().equals("sms") || method.type().equals("voice")) {
-            return new Message(subject, "Tocsin: " + incidents.size() + " incidents: " + String.join("; ", lines) + "\n" + replies,
+        if (short_) {
+            String head = more == 0 ? "Tocsin: " + incidents.size() + " incidents: " : "Tocsin: " + summary;
+            return new Message(subject, head + String.join("; ", lines) + rest + "\n" + replies,
                     null, List.of(), urgent, List.of());
         }
-        String body = String.join("\n", lines);
+        String body = (more == 0 ? "" : summary.replace(" — first: ", "") + "\nFirst " + listed + ":\n")
+                + String.join("\n", lines) + (more == 0 ? "" : "\n… and " + more + " more (tocsin incidents, or the incident list)");
+        String numbers = incidents.subList(0, listed).stream().map(Incident::number).collect(Collectors.joining(", "))
+                + (more == 0 ? "" : " and " + more + " more");
         return new Message(subject, body + "\n\n" + links(actions) + terminal(first), html(body, first, actions), actions, urgent,
-                List.of(new Message.Fact("Incidents", incidents.stream().map(Incident::number).collect(Collectors.joining(", ")))));
+                List.of(new Message.Fact("Incidents", numbers)));
+    }
+
+    /** "37 on Customer API, 12 on Payments": how many incidents on each service, most first. */
+    private static String byService(List<Incident> incidents, Function<String, String> serviceName) {
+        Map<String, Long> counts = incidents.stream()
+                .collect(Collectors.groupingBy(Incident::serviceId, LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(entry -> entry.getValue() + " on " + serviceName.apply(entry.getKey()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String links(List<Message.Action> actions) {
