@@ -48,10 +48,12 @@ public final class NotificationStore {
                 .bind("id", incidentId).map((rs, ctx) -> notification(rs)).list();
     }
 
-    public List<Notification> recent(Handle handle, String userId, int limit) {
-        return handle.createQuery("SELECT " + NOTIFICATION_COLUMNS + " FROM notifications"
-                        + (userId == null ? "" : " WHERE user_id = :user") + " ORDER BY id DESC LIMIT :limit")
-                .bind("user", userId).bind("limit", limit).map((rs, ctx) -> notification(rs)).list();
+    /** Newest first: one user's (or everyone's for a null user), older than {@code beforeId} when it is given. */
+    public List<Notification> recent(Handle handle, String userId, Long beforeId, int limit) {
+        String where = (userId == null ? "" : " AND user_id = :user") + (beforeId == null ? "" : " AND id < :before");
+        return handle.createQuery("SELECT " + NOTIFICATION_COLUMNS + " FROM notifications WHERE 1 = 1" + where
+                        + " ORDER BY id DESC LIMIT :limit")
+                .bind("user", userId).bind("before", beforeId).bind("limit", limit).map((rs, ctx) -> notification(rs)).list();
     }
 
     /** Other notifications waiting for the same contact method that one message can carry along (bundling). */

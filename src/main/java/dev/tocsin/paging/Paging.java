@@ -300,8 +300,8 @@ public final class Paging implements IncidentObserver {
     }
 
     /** The latest notifications, newest first, of one user (or everyone's when {@code userId} is null). */
-    public List<Notification> recentNotifications(Handle handle, String userId, int limit) {
-        return delivery.store().recent(handle, userId, limit);
+    public List<Notification> recentNotifications(Handle handle, String userId, Long beforeId, int limit) {
+        return delivery.store().recent(handle, userId, beforeId, limit);
     }
 
     public Optional<Notification> notification(Handle handle, long id) {

@@ -49,9 +49,12 @@ public final class IncidentQueries {
                 PagingView.of(incidentId, paging.escalation(handle, incidentId), paging.notifications(handle, incidentId)));
     }
 
-    /** The latest notifications, newest first, as the API shows them; one user's, or everyone's for null. */
-    public List<Notification> notifications(String userId, int limit) {
-        return database.jdbi().withHandle(handle -> paging.recentNotifications(handle, userId, limit)).stream()
+    /**
+     * The latest notifications, newest first, as the API shows them; one user's, or everyone's for null; only those
+     * older than {@code beforeId} when it is given (the next page).
+     */
+    public List<Notification> notifications(String userId, Long beforeId, int limit) {
+        return database.jdbi().withHandle(handle -> paging.recentNotifications(handle, userId, beforeId, limit)).stream()
                 .map(Notification::shown).toList();
     }
 

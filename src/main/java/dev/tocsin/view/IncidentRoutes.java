@@ -127,7 +127,17 @@ public final class IncidentRoutes implements Routes {
                 throw ApiException.badRequest("limit: must be between 1 and " + MAX_NOTIFICATIONS);
             }
         }
-        ctx.json(Map.of("notifications", queries.notifications(ctx.queryParam("user"), limit)));
+        Long before = null;
+        String cursor = ctx.queryParam("cursor");
+        if (cursor != null && !cursor.isBlank()) {
+            before = decodeCursor(cursor);
+            if (before == null) throw ApiException.badRequest("cursor: '" + cursor + "' is not a cursor this server issued");
+        }
+        List<Notification> page = queries.notifications(ctx.queryParam("user"), before, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notifications", page);
+        body.put("next_cursor", page.size() == limit ? encodeCursor(page.get(page.size() - 1).id()) : null);
+        ctx.json(body);
     }
 
     private void notification(Context ctx) {

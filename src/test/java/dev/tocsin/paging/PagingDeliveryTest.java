@@ -192,6 +192,35 @@ class PagingDeliveryTest {
 
     @ParameterizedTest
     @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void theNotificationListPagesWithACursorLikeTheIncidentList(TestDatabases.Kind kind) {
+        try (PagingFixture fixture = new PagingFixture(kind, TWO_LEVELS)) {
+            for (int i = 1; i <= 5; i++) fixture.trigger("Disk full on db-" + i);
+            fixture.advance(Duration.ofMinutes(2));
+            List<Long> all = new ArrayList<>();
+            fixture.server.http().get("/api/v1/notifications?limit=500").json().path("notifications")
+                    .forEach(notification -> all.add(notification.path("id").asLong()));
+            assertThat(all).hasSizeGreaterThanOrEqualTo(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+            List<Long> paged = new ArrayList<>();
+            String cursor = null;
+            for (int pages = 0; pages < 20; pages++) {
+                JsonNode page = fixture.server.http().get("/api/v1/notifications?limit=2"
+                        + (cursor == null ? "" : "&cursor=" + cursor)).json();
+                page.path("notifications").forEach(notification -> paged.add(notification.path("id").asLong()));
+                assertThat(page.path("notifications").size()).isLessThanOrEqualTo(2);
+                cursor = page.path("next_cursor").isTextual() ? page.path("next_cursor").asText() : null;
+                if (cursor == null) break;
+            }
+            assertThat(paged).as("every notification once, newest first, page by page").isEqualTo(all);
+
+            TestHttp.Response forged = fixture.server.http().get("/api/v1/notifications?cursor=not-a-cursor");
+            assertThat(forged.status()).isEqualTo(400);
+            assertThat(forged.body()).contains("cursor");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
     void twilioDeliveryReportsUpdateTheNotificationAndAFailureFallsBack(TestDatabases.Kind kind) {
         try (PagingFixture fixture = PagingFixture.example(kind)) {
             long id = fixture.trigger("Cache cold");
