@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The words of a page for each kind of contact method: the incident's number, title, service, urgency, how long
  * it has been open, and how to act on it from that channel. Several incidents for one person in one message
- * (bundling) list the first few ({@link #LISTED_BY_SMS} by SMS, {@link #LISTED} elsewhere) with the numbers to reply
- * with, and count the rest per service, so a storm's message stays short. Pure: the caller passes the time.
+ * (bundling) list the first few ({@link #LISTED_BY_SMS} by SMS, {@link #LISTED} by email, push or chat) with the
+ * numbers to reply with, and count the rest per service, so a storm's message stays short; a webhook, read by a
+ * program, lists them all. Pure: the caller passes the time.
  */
 final class PageMessages {
     /** Incidents a bundled text message lists by name; the rest are counted per service. */
@@ -53,7 +54,9 @@ final class PageMessages {
         }
         String subject = "Tocsin: " + incidents.size() + " incidents need you";
         boolean short_ = method.type().equals("sms") || method.type().equals("voice");
-        int listed = Math.min(incidents.size(), short_ ? LISTED_BY_SMS : LISTED);
+        // A webhook is read by a program, which should be told every incident; people get the first few.
+        int listed = method.type().equals("webhook") ? incidents.size()
+                : Math.min(incidents.size(), short_ ? LISTED_BY_SMS : LISTED);
         List<String> lines = new ArrayList<>();
         for (Incident incident : incidents.subList(0, listed)) {
             lines.add(incident.number() + " [" + incident.urgency().wireName() + "] " + incident.title() + " — "

@@ -68,4 +68,13 @@ class PageMessagesTest {
         assertThat(sms.text()).startsWith("Tocsin: 2 incidents: #7 [high] Checkout down 7 — Payments, open 2m; #8")
                 .doesNotContain("more");
     }
+
+    @Test
+    void aWebhookIsReadByAProgramAndListsEveryIncident() {
+        ContactMethod webhook = new ContactMethod.Webhook("ops-hook", "https://hooks.example.com/tocsin", null);
+
+        Message message = PageMessages.page(storm(), SERVICES::get, webhook, NOW, List.of());
+
+        assertThat(message.text()).contains("#100 [high]").contains("#148 [high]").doesNotContain("more");
+    }
 }
