@@ -9,6 +9,7 @@ import dev.tocsin.testing.TestHttp;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +74,11 @@ class SimulateEqualsEngineTest {
                 fixture.settle();
             }
 
+            String events = steps.toString();
+            Statistics.label("round robin past the first turn").collect(events.matches(".*round robin turn [2-9].*"));
+            Statistics.label("cannot be notified").collect(events.contains("cannot_notify"));
+            Statistics.label("level skipped").collect(events.contains("level_skipped"));
+            Statistics.label("acknowledged").collect(ackAfter != null);
             String story = "seed " + seed + ", ack after " + ackAfter + ", from " + start + "\n" + yaml
                     + "\nsimulated: " + simulated.toPrettyString();
             assertThat(engineNotifications(fixture, id, start, end)).as(story)
@@ -83,7 +89,7 @@ class SimulateEqualsEngineTest {
 
     /** Earlier incidents, each running a while before it is resolved, move the policy's round-robin turns. */
     private static void takeEarlierTurns(PagingFixture fixture, Random random) {
-        int earlier = random.nextInt(4);
+        int earlier = 1 + random.nextInt(4);
         for (int i = 0; i < earlier; i++) {
             long id = fixture.trigger("Earlier trouble " + i);
             fixture.advance(Duration.ofMinutes(List.of(0, 6, 11, 21).get(random.nextInt(4))));
@@ -205,8 +211,10 @@ class SimulateEqualsEngineTest {
         for (int l = 0, levels = 1 + random.nextInt(3); l < levels; l++) {
             List<String> shuffled = new ArrayList<>(targets);
             java.util.Collections.shuffle(shuffled, random);
+            // Now and then a level of nobody, which is skipped at once.
+            List<String> chosen = random.nextInt(6) == 0 ? List.of("schedule:gone") : shuffled.subList(0, 1 + random.nextInt(3));
             yaml.append("      - { notify: [ ")
-                    .append(String.join(", ", shuffled.subList(0, 1 + random.nextInt(3)).stream().map(t -> "\"" + t + "\"").toList()))
+                    .append(String.join(", ", chosen.stream().map(t -> "\"" + t + "\"").toList()))
                     .append(" ], escalate_after: ").append(List.of(5, 10, 15).get(random.nextInt(3))).append('m')
                     .append(random.nextBoolean() ? ", assign: round_robin" : "").append(" }\n");
         }
