@@ -27,11 +27,12 @@ public final class Timers {
         if (kind == null || kind.isBlank()) throw new IllegalArgumentException("a timer needs a kind");
         if (key == null || key.isBlank()) throw new IllegalArgumentException("a timer needs a key");
         return handle.createUpdate("""
-                        INSERT INTO timers (kind, dedup_key, payload, due_at, attempts, created_at)
-                        VALUES (:kind, :key, :payload, :due, 0, :now)
+                        INSERT INTO timers (kind, dedup_key, scope, payload, due_at, attempts, created_at)
+                        VALUES (:kind, :key, :scope, :payload, :due, 0, :now)
                         ON CONFLICT DO NOTHING""")
                 .bind("kind", kind)
                 .bind("key", key)
+                .bind("scope", scope(key))
                 .bind("payload", payload == null ? "{}" : payload)
                 .bind("due", dueAt.toEpochMilli())
                 .bind("now", now.toEpochMilli())
@@ -72,6 +73,18 @@ public final class Timers {
     public static int cancelPrefix(Handle handle, String prefix, Instant now) {
         if (prefix == null || prefix.isEmpty()) throw new IllegalArgumentException("an empty prefix would cancel every timer");
         // substr, not LIKE: SQLite's LIKE ignores case and both need escaping of % and _.
+        String scope = scope(prefix);
+        if (scope != null) {
+            // Only the timers of the prefix's scope (one incident's) are looked at, through their index.
+            return handle.createUpdate("""
+                            UPDATE timers SET done_at = :now, outcome = 'cancelled', claimed_by = NULL, claim_expires_at = NULL
+                            WHERE done_at IS NULL AND scope = :scope AND substr(dedup_key, 1, :length) = :prefix""")
+                    .bind("scope", scope)
+                    .bind("prefix", prefix)
+                    .bind("length", prefix.length())
+                    .bind("now", now.toEpochMilli())
+                    .execute();
+        }
         return handle.createUpdate("""
                         UPDATE timers SET done_at = :now, outcome = 'cancelled', claimed_by = NULL, claim_expires_at = NULL
                         WHERE done_at IS NULL AND substr(dedup_key, 1, :length) = :prefix""")
@@ -79,6 +92,16 @@ public final class Timers {
                 .bind("length", prefix.length())
                 .bind("now", now.toEpochMilli())
                 .execute();
+    }
+
+    /**
+     * The first two segments of a key, {@code "notify/42/"} of {@code "notify/42/alice/3"}: every key that starts
+     * with a prefix holding two {@code '/'} has the prefix's scope. Null for a key with fewer.
+     */
+    static String scope(String key) {
+        int first = key.indexOf('/');
+        int second = first < 0 ? -1 : key.indexOf('/', first + 1);
+        return second < 0 ? null : key.substring(0, second + 1);
     }
 
     /** The pending timer with this key, if any. */

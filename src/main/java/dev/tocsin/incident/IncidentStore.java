@@ -5,6 +5,7 @@ import dev.tocsin.events.IncidentEvent;
 import dev.tocsin.events.IncidentEvents;
 import dev.tocsin.trace.Actor;
 import dev.tocsin.trace.Channel;
+import dev.tocsin.store.Dialect;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -40,8 +41,7 @@ public final class IncidentStore {
             acknowledged_by, resolved_at, resolved_by, alert_count, open_alerts""";
 
     public long nextId(Handle handle, String counter) {
-        return handle.createQuery("UPDATE counters SET value = value + 1 WHERE name = :name RETURNING value")
-                .bind("name", counter).mapTo(Long.class).one();
+        return Dialect.nextNumber(handle, counter);
     }
 
     public Optional<OpenAlert> findOpenAlert(Handle handle, String integrationKey, String dedupKey) {

@@ -35,6 +35,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.fileLock = fileLock;
         this.jdbi = Jdbi.create(dataSource);
+        dialect.defineOn(jdbi);
         this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(jdbi) : null;
         this.writer = new WriterLanes(jdbi, metrics,
                 dialect == Dialect.SQLITE ? WriterLanes.SQLITE_LANES : WriterLanes.POSTGRESQL_LANES);
@@ -62,7 +63,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(dialect.migrationLocations())
                     .placeholders(dialect.migrationPlaceholders())
                     .load()
                     .migrate();

@@ -61,6 +61,31 @@ class TimerEngineTest {
 
     @ParameterizedTest
     @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void aPrefixOfTwoSegmentsCancelsExactlyTheTimersStartingWithIt(TestDatabases.Kind kind) {
+        try (TestDatabase testDatabase = TestDatabases.create(kind);
+             Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
+            Fired.createTable(database);
+            TimerEngine engine = new TimerEngine(database, new SettableClock(START), "node-a", List.of(new Fired()));
+            Instant due = START.plusSeconds(60);
+            schedule(database, "notify/42/ann/1", due);
+            schedule(database, "notify/42/ann/2", due);
+            schedule(database, "notify/42/annie/1", due);   // same scope, another person
+            schedule(database, "notify/420/ann/1", due);    // another incident whose number starts the same
+            schedule(database, "notify/42", due);           // no scope of its own
+
+            assertThat((int) database.<Integer>writeAndWait(handle -> Timers.cancelPrefix(handle, "notify/42/ann/", START))).isEqualTo(2);
+            assertThat((int) database.<Integer>writeAndWait(handle -> Timers.cancelPrefix(handle, "notify/42/ann/", START))).isZero();
+            assertThat((int) database.<Integer>writeAndWait(handle -> Timers.cancelPrefix(handle, "notify/4", START))).isEqualTo(3);
+
+            assertThat(engine.runDue(due)).isZero();
+            assertThat(Timers.scope("notify/42/ann/1")).isEqualTo("notify/42/");
+            assertThat(Timers.scope("notify/42/")).isEqualTo("notify/42/");
+            assertThat(Timers.scope("notify/42")).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
     void schedulingTheSameKeyTwiceKeepsOneTimerUntilItFires(TestDatabases.Kind kind) {
         try (TestDatabase testDatabase = TestDatabases.create(kind);
              Database database = Database.open(testDatabase.url(), new SimpleMeterRegistry())) {
