@@ -248,9 +248,10 @@ public final class ConfigService {
         boolean effective = changes.stream().anyMatch(change -> !change.change().equals(Change.KEPT));
         if (dryRun) return new ApplyResult(false, true, current.revision(), changes, unchanged);
         if (!effective) {
-            // Another node may have committed this very configuration between refresh() and readStored(): the
-            // stored base is then newer than the snapshot in force, so take it up before answering.
-            if (baseRevision > current.revision()) refresh();
+            // Another node may have committed this very configuration since refresh(): before readStored() (the
+            // base is then newer than the snapshot in force) or while it read (the objects read are already that
+            // revision's though the base is labelled older). Either way take up the latest before answering.
+            refresh();
             return new ApplyResult(true, false, current.revision(), changes, unchanged);
         }
         long now = clock.millis();

@@ -1,6 +1,7 @@
 package dev.tocsin.paging;
 
 import dev.tocsin.escalation.EscalationState;
+import dev.tocsin.store.WriteConflict;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
@@ -45,17 +46,19 @@ final class PagingStore {
      * Stores a level's next round-robin position if the turn just taken is still the current one ({@code previous},
      * null when the level never had a turn). Two incidents taking a turn at once (two nodes, or PostgreSQL's two
      * writer lanes) read the same position; the second to write finds it moved (its UPDATE waits for the first to
-     * commit, then matches nothing) or, for a level's first turn, hits the primary key, and fails. Its transaction
-     * is then run again (a timer after its retry delay, a write job on its own) and takes the next turn, instead of
-     * paging the same person. A compare-and-set rather than a lock taken when reading: such a lock would be held
+     * commit, then matches nothing) or, for a level's first turn, finds the row there, and throws {@link WriteConflict}.
+     * Its transaction is then run again (a timer after its retry delay, a write job on its own, as often as the
+     * writer allows conflicts) and takes the next turn, instead of paging the same person. A compare-and-set rather than a lock taken when reading: such a lock would be held
      * by every transaction that might take a turn, for as long as its write batch, and deadlock against the
      * incident counter that opening an incident locks.
      */
     void saveCursor(Handle handle, String policyId, int levelIndex, Integer previous, int position) {
         if (previous == null) {
-            handle.createUpdate("""
-                            INSERT INTO round_robin_cursors (policy_id, level_index, position) VALUES (:policy, :level, :position)""")
+            int inserted = handle.createUpdate("""
+                            INSERT INTO round_robin_cursors (policy_id, level_index, position) VALUES (:policy, :level, :position)
+                            ON CONFLICT DO NOTHING""")
                     .bind("policy", policyId).bind("level", levelIndex).bind("position", position).execute();
+            if (inserted == 0) throw turnTaken(policyId, levelIndex);
             return;
         }
         int updated = handle.createUpdate("""
@@ -63,9 +66,11 @@ final class PagingStore {
                         WHERE policy_id = :policy AND level_index = :level AND position = :previous""")
                 .bind("policy", policyId).bind("level", levelIndex).bind("position", position).bind("previous", previous)
                 .execute();
-        if (updated == 0) {
-            throw new IllegalStateException("another incident took the round-robin turn of policy " + policyId + " level "
-                    + (levelIndex + 1) + " meanwhile; trying again");
-        }
+        if (updated == 0) throw turnTaken(policyId, levelIndex);
+    }
+
+    private static WriteConflict turnTaken(String policyId, int levelIndex) {
+        return new WriteConflict("another incident took the round-robin turn of policy " + policyId + " level "
+                + (levelIndex + 1) + " meanwhile; trying again");
     }
 }

@@ -23,12 +23,16 @@ import java.util.concurrent.TimeUnit;
  * the commit that holds its work returned, so "answered" implies "durable".
  *
  * <p>If any job in a batch fails, the whole transaction is rolled back and each job is re-run in its own
- * transaction, so one bad job never takes its neighbours down and never leaves half its work behind.
+ * transaction, so one bad job never takes its neighbours down and never leaves half its work behind. A job that
+ * lost a race with another transaction ({@link WriteConflict}) is run again, alone, up to {@link #CONFLICT_ATTEMPTS}
+ * times.
  * Jobs therefore must be pure database work (no side effects outside the handle).
  */
 public final class GroupCommitWriter implements AutoCloseable {
     public static final int DEFAULT_MAX_BATCH = 512;
     public static final int DEFAULT_QUEUE_CAPACITY = 20_000;
+    /** How often a job that lost a race with another transaction is run (alone) before its caller is told. */
+    static final int CONFLICT_ATTEMPTS = 20;
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
@@ -45,6 +49,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private final Timer commitTimer;
     private final DistributionSummary batchSize;
+    private final io.micrometer.core.instrument.Counter conflictsRetried;
     private volatile boolean running = true;
     private volatile Error died;
     /** The writer's own connection, kept open with its prepared statements; reopened after a failure. */
@@ -64,6 +69,9 @@ public final class GroupCommitWriter implements AutoCloseable {
                 .register(metrics);
         this.batchSize = DistributionSummary.builder("tocsin.db.commit.batch")
                 .description("Writes committed together in one transaction")
+                .register(metrics);
+        this.conflictsRetried = io.micrometer.core.instrument.Counter.builder("tocsin.db.conflicts.retried")
+                .description("Write transactions run again because another transaction changed what they read")
                 .register(metrics);
         this.thread = new Thread(this::loop, threadName);
         this.thread.setDaemon(false);
@@ -158,7 +166,9 @@ public final class GroupCommitWriter implements AutoCloseable {
             batchSize.record(batch.size());
         } catch (Exception batchFailure) {
             discardHandleIfBroken();
-            if (batch.size() == 1) {
+            boolean conflict = isConflict(batchFailure);
+            if (conflict) conflictsRetried.increment();
+            if (batch.size() == 1 && !conflict) {
                 fail(batch.get(0), batchFailure);
             } else {
                 batch.forEach(this::commitAlone);
@@ -169,14 +179,35 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commitAlone(Pending<?> pending) {
-        List<Runnable> completions = new ArrayList<>(1);
-        try {
-            handle().useTransaction(transaction -> pending.runInto(transaction, completions));
-            completions.forEach(Runnable::run);
-        } catch (Exception e) {
-            discardHandleIfBroken();
-            fail(pending, e);
+        for (int attempt = 1; ; attempt++) {
+            List<Runnable> completions = new ArrayList<>(1);
+            try {
+                handle().useTransaction(transaction -> pending.runInto(transaction, completions));
+                completions.forEach(Runnable::run);
+                return;
+            } catch (Exception e) {
+                discardHandleIfBroken();
+                if (attempt < CONFLICT_ATTEMPTS && isConflict(e)) {
+                    conflictsRetried.increment();
+                    continue;
+                }
+                fail(pending, e);
+                return;
+            }
         }
+    }
+
+    /**
+     * A job that lost a race with another transaction ({@link WriteConflict}, a PostgreSQL deadlock or serialization
+     * failure): running it again reads what the winner wrote.
+     */
+    static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WriteConflict) return true;
+            if (cause instanceof java.sql.SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) return true;
+        }
+        return false;
     }
 
     private static void fail(Pending<?> pending, Exception cause) {

@@ -72,4 +72,28 @@ class GroupCommitWriterTest {
             })).isInstanceOf(IllegalArgumentException.class).hasMessage("no such thing");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource(KINDS)
+    void aJobThatLostARaceRunsAgainAloneAndItsFirstTriesLeaveNothingBehind(TestDatabases.Kind kind) {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        try (var db = TestDatabases.create(kind); Database database = Database.open(db.url(), metrics)) {
+            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+            long value = database.writeAndWait(handle -> {
+                handle.createUpdate("UPDATE counters SET value = value + 1 WHERE name = 'alert'").execute();
+                if (runs.incrementAndGet() < 3) throw new WriteConflict("someone else took it");
+                return handle.createQuery("SELECT value FROM counters WHERE name = 'alert'").mapTo(Long.class).one();
+            });
+            assertThat(runs).hasValue(3);
+            assertThat(value).as("the two lost runs were rolled back").isEqualTo(1);
+            assertThat(metrics.get("tocsin.db.conflicts.retried").counter().count()).isEqualTo(2);
+
+            runs.set(0);
+            assertThatThrownBy(() -> database.writeAndWait(handle -> {
+                runs.incrementAndGet();
+                throw new WriteConflict("always taken");
+            })).hasMessageContaining("always taken");
+            assertThat(runs).as("the first run in its group, then the attempts alone").hasValue(1 + GroupCommitWriter.CONFLICT_ATTEMPTS);
+        }
+    }
 }
