@@ -17,14 +17,33 @@ public final class Demo {
     private Demo() {
     }
 
-    /** Applies the demo organisation (idempotent) and returns a new admin token for alice. */
-    public static IssuedToken load(Tocsin tocsin) {
+    /** What a newcomer signs in with: an API token and a web password for alice, both new at every start. */
+    public record Access(IssuedToken token, String email, String password) {
+    }
+
+    /**
+     * Applies the demo organisation (idempotent), issues a new admin token for alice and gives her a new web password
+     * (admin role). Each start prints a new password; the one before stops working.
+     */
+    public static Access load(Tocsin tocsin) {
         tocsin.config().applyDemo(Actor.system());
-        return tocsin.tokens().create(DEMO_USER, Role.ADMIN, "demo");
+        IssuedToken token = tocsin.tokens().create(DEMO_USER, Role.ADMIN, "demo");
+        String password = newPassword();
+        tocsin.webLogins().setPassword(DEMO_USER, password, Role.ADMIN);
+        String email = tocsin.config().current().user(DEMO_USER).map(user -> user.email()).orElse("alice@example.com");
+        return new Access(token, email, password);
+    }
+
+    /** 16 characters from 96 random bits, URL- and shell-safe. */
+    static String newPassword() {
+        byte[] bytes = new byte[12];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** What {@code serve --demo} prints: where it runs, the token, and commands to paste. */
-    public static String banner(Tocsin tocsin, IssuedToken token) {
+    public static String banner(Tocsin tocsin, Access access) {
+        IssuedToken token = access.token();
         String url = tocsin.publicUrl();
         String event = "{\"routing_key\":\"" + EVENTS_KEY + "\",\"event_action\":\"trigger\","
                 + "\"payload\":{\"summary\":\"Test alert: checkout latency above 2s\",\"source\":\"quickstart\","
@@ -32,6 +51,9 @@ public final class Demo {
         return String.join(System.lineSeparator(),
                 "Tocsin " + Version.current() + " is running at " + url + " (demo organisation; database "
                         + tocsin.database().describe() + ")",
+                "Log in: " + url + "/",
+                "email: " + access.email(),
+                "password: " + access.password(),
                 "Admin token for alice (shown once, stored hashed): " + token.secret(),
                 "Trigger a test alert:",
                 "  curl -sS -X POST " + url + "/v2/enqueue -H 'Content-Type: application/json' -d '" + event + "'",

@@ -57,7 +57,10 @@ import dev.tocsin.engine.Recurring;
 import dev.tocsin.provider.console.ConsoleSender;
 import dev.tocsin.provider.smtp.SmtpSender;
 import dev.tocsin.store.Database;
+import dev.tocsin.login.WebLogins;
+import dev.tocsin.login.WebSessions;
 import dev.tocsin.trace.Actor;
+import dev.tocsin.web.WebRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -90,6 +93,7 @@ public final class Tocsin implements AutoCloseable {
     private final ResponderActions responders;
     private final SharedStateRefresher sharedState;
     private final Heartbeats heartbeats;
+    private final WebLogins webLogins;
     private final HttpServer http;
 
     private Tocsin(Settings settings, Clock clock) {
@@ -139,6 +143,8 @@ public final class Tocsin implements AutoCloseable {
             Auth auth = new Auth(tokens);
             IncidentQueries queries = new IncidentQueries(database, incidents, paging, config::current);
             this.responders = new ResponderActions(incidents, escalations, config::current, clock);
+            this.webLogins = new WebLogins(database, clock);
+            boolean secureCookies = settings.publicUrl() != null && settings.publicUrl().startsWith("https://");
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, vitals, metrics, Version.current()),
                     new dev.tocsin.config.ConfigRoutes(config, auth),
@@ -157,7 +163,9 @@ public final class Tocsin implements AutoCloseable {
                     new SimulateRoutes(onCall, auth,
                             policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy))),
                     new ActionLinkRoutes(actionLinks, incidents, responders, clock),
-                    new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth));
+                    new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth),
+                    new WebRoutes(webLogins, new WebSessions(database, clock), queries, responders, events, config::current,
+                            secureCookies, clock));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();
@@ -243,6 +251,11 @@ public final class Tocsin implements AutoCloseable {
     /** The one way to act on an incident, for every channel. */
     public ResponderActions responders() {
         return responders;
+    }
+
+    /** Who may sign in to the web UI, with which password and role. */
+    public WebLogins webLogins() {
+        return webLogins;
     }
 
     /** Issues the signed, single-use links that pages carry (acknowledge, resolve, escalate). */

@@ -53,13 +53,30 @@ public final class HttpServer implements AutoCloseable {
                 ctx.status(500).json(errorBody("internal", "internal error; see the server log", List.of()));
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                boolean unanswered = ctx.result() == null || ctx.result().isEmpty()
+                        || ctx.result().startsWith("Endpoint ");   // the framework's own text for no route
+                if (unanswered && wantsPage(ctx)) {
+                    ctx.html(NOT_FOUND_PAGE);
+                } else if (ctx.result() == null || ctx.result().isEmpty()) {
                     ctx.json(errorBody("not_found", "no endpoint " + ctx.method() + " " + ctx.path(), List.of()));
                 }
             });
             config.routes.before(HttpServer::refuseDeclaredOversize);
+            for (Routes group : routeGroups) group.configure(config);
             for (Routes group : routeGroups) group.register(config.routes);
         });
+    }
+
+    private static final String NOT_FOUND_PAGE = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Not found · Tocsin</title>"
+            + "<link rel=\"stylesheet\" href=\"/static/tocsin.css\"></head><body><main class=\"narrow\"><h1>Not found</h1>"
+            + "<p>There is no page here. <a href=\"/incidents\">Go to the incidents</a>.</p></main></body></html>";
+
+    /** A browser asking for a page (not the API, not a client that wants JSON). */
+    private static boolean wantsPage(io.javalin.http.Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/html") && !ctx.path().startsWith("/api/")
+                && !ctx.path().startsWith("/v2/") && !ctx.path().startsWith("/integrations/");
     }
 
     /**

@@ -17,6 +17,10 @@ class QuickStartIT {
         int port = ServerProcess.freePort();
         try (ServerProcess server = ServerProcess.start(workingDirectory,
                 List.of(ServerProcess.LAUNCHER.toString(), "serve", "--demo", "--port", Integer.toString(port)))) {
+            String login = server.awaitLine(line -> line.startsWith("Log in: "), Duration.ofSeconds(120));
+            assertThat(login).isEqualTo("Log in: http://localhost:" + port + "/");
+            assertThat(server.awaitLine(line -> line.startsWith("email: "), Duration.ofSeconds(5))).isEqualTo("email: alice@example.com");
+            assertThat(server.awaitLine(line -> line.startsWith("password: "), Duration.ofSeconds(5))).matches("password: [A-Za-z0-9_-]{16}");
             String tokenLine = server.awaitLine(line -> line.contains("Admin token"), Duration.ofSeconds(120));
             String token = tokenLine.substring(tokenLine.indexOf("tcn_")).trim();
             String curl = server.awaitLine(line -> line.strip().startsWith("curl "), Duration.ofSeconds(10)).strip();

@@ -1,0 +1,192 @@
+package dev.tocsin.web;
+
+import dev.tocsin.config.Organisation;
+import dev.tocsin.escalation.ManualEscalation;
+import dev.tocsin.escalation.Target;
+import dev.tocsin.incident.Incident;
+import dev.tocsin.incident.IncidentFilter;
+import dev.tocsin.incident.IncidentStatus;
+import dev.tocsin.login.WebSession;
+import dev.tocsin.refusal.Refusal;
+import dev.tocsin.respond.Act;
+import dev.tocsin.respond.Outcome;
+import dev.tocsin.respond.Responder;
+import dev.tocsin.respond.ResponderActions;
+import dev.tocsin.trace.Channel;
+import dev.tocsin.urgency.Urgency;
+import dev.tocsin.view.IncidentDetails;
+import dev.tocsin.view.IncidentQueries;
+import io.javalin.http.Context;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The incident list and the incident page, and the actions on them. Reads go through {@link IncidentQueries}, acts
+ * through {@link ResponderActions} with the channel {@code web}: the pages hold no rule of their own.
+ */
+final class IncidentPages {
+    static final int LIST_LIMIT = 100;
+
+    private final IncidentQueries queries;
+    private final ResponderActions responders;
+    private final Supplier<Organisation> organisation;
+    private final WebAuth auth;
+    private final Frames frames;
+
+    IncidentPages(IncidentQueries queries, ResponderActions responders, Supplier<Organisation> organisation, WebAuth auth,
+                  Frames frames) {
+        this.queries = queries;
+        this.responders = responders;
+        this.organisation = organisation;
+        this.auth = auth;
+        this.frames = frames;
+    }
+
+    /** {@code GET /incidents}: the filtered list, whose rows reload when an incident changes. */
+    void list(Context ctx) {
+        WebSession session = auth.require(ctx);
+        IncidentListView view = listView(ctx, session);
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", frames.page(ctx, session, view.title(), "incidents"));
+        model.put("view", view);
+        ctx.render("incidents.jte", model);
+    }
+
+    /** {@code GET /incidents/rows}: the list's rows alone, for the live reload. */
+    void rows(Context ctx) {
+        WebSession session = auth.require(ctx);
+        IncidentListView view = listView(ctx, session);
+        ctx.header("X-Tocsin-Open-Count", Integer.toString(view.openCount()));
+        ctx.render("incidentRows.jte", Map.of("view", view, "page", frames.page(ctx, session, view.title(), "incidents"),
+                "fragment", true));
+    }
+
+    private IncidentListView listView(Context ctx, WebSession session) {
+        IncidentListView.Filters filters = IncidentListView.Filters.from(ctx.queryParams("status"), ctx.queryParam("urgency"),
+                ctx.queryParam("service"), ctx.queryParam("team"), ctx.queryParam("mine"));
+        Organisation current = organisation.get();
+        List<String> serviceIds = null;
+        if (filters.service() != null) serviceIds = List.of(filters.service());
+        if (filters.team() != null) {
+            List<String> ofTeam = current.serviceIdsOfTeam(filters.team());
+            serviceIds = serviceIds == null ? ofTeam : serviceIds.stream().filter(ofTeam::contains).toList();
+        }
+        List<Urgency> urgencies = filters.urgency() == null ? List.of() : List.of(filters.urgency());
+        IncidentFilter filter = new IncidentFilter(filters.statuses(), urgencies, serviceIds,
+                filters.mine() ? session.userId() : null);
+        List<Incident> incidents = queries.list(filter, null, LIST_LIMIT);
+        long open = incidents.stream().filter(incident -> incident.status() != IncidentStatus.RESOLVED).count();
+        return new IncidentListView(filters, incidents, (int) open, current, session.userId());
+    }
+
+    /** {@code GET /incidents/{number}}. */
+    void show(Context ctx) {
+        WebSession session = auth.require(ctx);
+        long number = number(ctx);
+        render(ctx, session, number, null, 200);
+    }
+
+    private void render(Context ctx, WebSession session, long number, String error, int status) {
+        IncidentDetails details = queries.details(number).orElse(null);
+        if (details == null) {
+            frames.notFound(ctx, session, "There is no incident #" + number + ".");
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        Incident incident = details.incident();
+        model.put("page", frames.page(ctx, session, incident.number() + " " + incident.title(), "incidents", error));
+        model.put("view", new IncidentView(details, organisation.get(), session.userId()));
+        ctx.status(status).render("incident.jte", model);
+    }
+
+    /** {@code POST /incidents/{number}/{action}}: one action, then back to the incident page. */
+    void act(Context ctx) {
+        WebSession session = auth.requireForChange(ctx);
+        long number = number(ctx);
+        String action = ctx.pathParam("action");
+        try {
+            Act act = responders.act(number, responder(session), Channel.WEB);
+            Outcome outcome = switch (action) {
+                case "acknowledge" -> responders.acknowledge(act);
+                case "unacknowledge" -> responders.unacknowledge(act);
+                case "resolve" -> responders.resolve(act);
+                case "escalate" -> responders.escalate(act, escalation(ctx.formParam("to")));
+                case "add-responder" -> responders.addResponder(act, target("responder", ctx.formParam("responder")));
+                case "reassign" -> responders.reassign(act, users(ctx.formParam("users")));
+                case "note" -> responders.addNote(act, ctx.formParam("text"));
+                default -> throw Refusal.notFound("action '" + action + "'");
+            };
+            Flash.leave(ctx, outcome.sentence());
+            ctx.redirect("/incidents/" + number, io.javalin.http.HttpStatus.SEE_OTHER);
+        } catch (Refusal refusal) {
+            render(ctx, session, number, refusal.getMessage(), WebRoutes.status(refusal));
+        }
+    }
+
+    /** {@code POST /incidents/bulk}: acknowledge or resolve the ticked incidents, then back to the same list. */
+    void bulk(Context ctx) {
+        WebSession session = auth.requireForChange(ctx);
+        String action = ctx.formParam("action");
+        List<String> said = new ArrayList<>();
+        for (String id : ctx.formParams("incident")) {
+            long number;
+            try {
+                number = Long.parseLong(id.trim());
+            } catch (NumberFormatException e) {
+                said.add("'" + id + "' is not an incident number");
+                continue;
+            }
+            try {
+                Act act = responders.act(number, responder(session), Channel.WEB);
+                Outcome outcome = "resolve".equals(action) ? responders.resolve(act) : responders.acknowledge(act);
+                said.add(outcome.sentence());
+            } catch (Refusal refusal) {
+                said.add("#" + number + ": " + refusal.getMessage());
+            }
+        }
+        if (!"resolve".equals(action) && !"acknowledge".equals(action)) said = List.of("choose acknowledge or resolve");
+        Flash.leave(ctx, said.isEmpty() ? "No incident was ticked." : String.join(" · ", said));
+        String back = ctx.formParam("back");
+        ctx.redirect(back != null && back.startsWith("/incidents") && !back.startsWith("//") ? back : "/incidents",
+                io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private static Responder responder(WebSession session) {
+        return Responder.of(session.principal());
+    }
+
+    private static long number(Context ctx) {
+        String text = ctx.pathParam("number").replace("#", "").trim();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw Refusal.notFound("incident '" + text + "'");
+        }
+    }
+
+    private static ManualEscalation escalation(String to) {
+        if (to == null || to.isBlank() || to.equals("next")) return new ManualEscalation.NextLevel();
+        return new ManualEscalation.ToTarget(target("to", to));
+    }
+
+    private static Target target(String field, String text) {
+        if (text == null || text.isBlank()) throw Refusal.invalid(field + ": choose whom to page");
+        return Target.parse(text.trim()).orElseThrow(() -> Refusal.invalid(field + ": '" + text
+                + "' is not user:ID, schedule:ID or team:ID"));
+    }
+
+    private static List<String> users(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        return List.of(text.split("[,\\s]+")).stream().filter(part -> !part.isBlank()).toList();
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

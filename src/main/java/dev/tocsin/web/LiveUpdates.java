@@ -1,0 +1,43 @@
+package dev.tocsin.web;
+
+import dev.tocsin.events.IncidentEvent;
+import io.javalin.http.sse.SseClient;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tells open pages that incidents changed, by Server-Sent Events: {@code incident} (any incident; the list reloads
+ * its rows) and {@code incident-N} (that incident's page reloads its body). Pages fetch what changed themselves,
+ * through the same read models and permission checks as any request, so an event carries no incident data.
+ */
+final class LiveUpdates {
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+
+    void add(SseClient client) {
+        clients.add(client);
+        client.onClose(() -> clients.remove(client));
+        client.sendComment("connected");
+        client.keepAlive();
+    }
+
+    /** An incident event, on the event stream's thread. */
+    void on(IncidentEvent event) {
+        for (SseClient client : clients) {
+            try {
+                if (client.terminated()) {
+                    clients.remove(client);
+                    continue;
+                }
+                client.sendEvent("incident", Long.toString(event.incidentId()));
+                client.sendEvent("incident-" + event.incidentId(), event.kind());
+            } catch (RuntimeException e) {
+                clients.remove(client);   // the browser went away
+            }
+        }
+    }
+
+    int clients() {
+        return clients.size();
+    }
+}

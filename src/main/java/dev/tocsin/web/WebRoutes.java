@@ -1,0 +1,109 @@
+package dev.tocsin.web;
+
+import dev.tocsin.config.Organisation;
+import dev.tocsin.events.IncidentEvents;
+import dev.tocsin.http.HttpServer;
+import dev.tocsin.http.Routes;
+import dev.tocsin.login.LoginThrottle;
+import dev.tocsin.login.WebLogins;
+import dev.tocsin.login.WebSessions;
+import dev.tocsin.refusal.Refusal;
+import dev.tocsin.respond.ResponderActions;
+import dev.tocsin.view.IncidentQueries;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.staticfiles.Location;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The web UI: server-rendered pages (JTE, precompiled) with htmx for partial updates and Server-Sent Events for live
+ * ones. Every page is an adapter over the same read models and responder actions as the API.
+ */
+public final class WebRoutes implements Routes {
+    /** The UI's paths: pages for browsers, not API endpoints (docs/web-ui.md describes them, not openapi.yaml). */
+    public static final java.util.Set<String> PATHS = java.util.Set.of("/", "/login", "/logout", "/incidents", "/incidents/rows",
+            "/incidents/bulk", "/incidents/{number}", "/incidents/{number}/{action}", "/live");
+
+    private final WebAuth auth;
+    private final Frames frames;
+    private final LoginPages login;
+    private final IncidentPages incidents;
+    private final LiveUpdates live = new LiveUpdates();
+
+    public WebRoutes(WebLogins logins, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
+                     IncidentEvents events, Supplier<Organisation> organisation, boolean secureCookies, Clock clock) {
+        this.auth = new WebAuth(sessions, secureCookies);
+        this.frames = new Frames(Assets.locate(), organisation);
+        this.login = new LoginPages(logins, sessions, new LoginThrottle(), organisation, auth, frames, clock);
+        this.incidents = new IncidentPages(queries, responders, organisation, auth, frames);
+        events.subscribe(live::on);
+    }
+
+    @Override
+    public void configure(JavalinConfig config) {
+        config.fileRenderer(new JteRenderer());
+        config.staticFiles.enableWebjars();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/web/static";
+            files.location = Location.CLASSPATH;
+        });
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.exception(WebAuth.SignInFirst.class, (e, ctx) -> {
+            if (ctx.header("HX-Request") != null) {
+                ctx.status(401).header("HX-Redirect", WebAuth.loginUrlFor(ctx));
+            } else {
+                ctx.redirect(WebAuth.loginUrlFor(ctx));
+            }
+        });
+        routes.exception(WebAuth.ForgedRequest.class, (e, ctx) ->
+                frames.message(ctx, auth.session(ctx).orElse(null), 403, "Refused", e.getMessage()));
+        routes.get("/", ctx -> ctx.redirect(auth.session(ctx).isPresent() ? "/incidents" : "/login"));
+        routes.get("/login", page(login::form));
+        routes.post("/login", page(login::signIn));
+        routes.post("/logout", page(login::signOut));
+        routes.get("/incidents", page(incidents::list));
+        routes.get("/incidents/rows", page(incidents::rows));
+        routes.post("/incidents/bulk", page(incidents::bulk));
+        routes.get("/incidents/{number}", page(incidents::show));
+        routes.post("/incidents/{number}/{action}", page(incidents::act));
+        routes.sse("/live", client -> {
+            if (auth.session(client.ctx()).isEmpty()) {
+                client.close();
+                return;
+            }
+            live.add(client);
+        });
+    }
+
+    /** A page handler whose refusals become a page that says why, never a JSON error or a 5xx. */
+    private Handler page(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (Refusal refusal) {
+                frames.message(ctx, auth.session(ctx).orElse(null), status(refusal), "Cannot do that", refusal.getMessage());
+            }
+        };
+    }
+
+    static int status(Refusal refusal) {
+        return HttpServer.status(refusal.kind());
+    }
+
+    /** Open live connections (for tests). */
+    int liveClients() {
+        return live.clients();
+    }
+
+    static String path(Context ctx) {
+        return ctx.path();
+    }
+}
