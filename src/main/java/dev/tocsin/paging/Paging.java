@@ -182,7 +182,7 @@ public final class Paging implements IncidentObserver {
     private Map<Integer, Integer> turns(Handle handle, EscalationPolicy policy) {
         boolean roundRobin = policy.levels().stream()
                 .anyMatch(level -> level.assign() == dev.tocsin.escalation.EscalationLevel.Assignment.ROUND_ROBIN);
-        return roundRobin ? store.cursors(handle, policy.id()) : Map.of();
+        return roundRobin ? store.cursorsToTakeTurn(handle, policy.id()) : Map.of();
     }
 
     /** The escalation timer with this key came due. A stale key (the incident moved on) changes nothing. */

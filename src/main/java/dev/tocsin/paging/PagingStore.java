@@ -1,6 +1,7 @@
 package dev.tocsin.paging;
 
 import dev.tocsin.escalation.EscalationState;
+import dev.tocsin.store.Dialect;
 import dev.tocsin.store.WriteConflict;
 import org.jdbi.v3.core.Handle;
 
@@ -34,8 +35,22 @@ final class PagingStore {
 
     /** The policy's round-robin positions by 0-based level index, as last committed. */
     Map<Integer, Integer> cursors(Handle handle, String policyId) {
+        return cursors(handle, policyId, "");
+    }
+
+    /**
+     * The cursors as {@link #cursors} reads them, for a transaction that may take a turn: on PostgreSQL the rows are
+     * locked until it commits, so an incident on another writer lane or node waits and then reads the turn this one
+     * took, instead of reading the same turn and failing its compare-and-set (which cost a re-run of its whole write
+     * group). SQLite has one writer: nothing to wait for.
+     */
+    Map<Integer, Integer> cursorsToTakeTurn(Handle handle, String policyId) {
+        return cursors(handle, policyId, Dialect.of(handle) == Dialect.POSTGRESQL ? " FOR UPDATE" : "");
+    }
+
+    private Map<Integer, Integer> cursors(Handle handle, String policyId, String lock) {
         Map<Integer, Integer> cursors = new HashMap<>();
-        handle.createQuery("SELECT level_index, position FROM round_robin_cursors WHERE policy_id = :policy")
+        handle.createQuery("SELECT level_index, position FROM round_robin_cursors WHERE policy_id = :policy" + lock)
                 .bind("policy", policyId)
                 .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getInt(2)))
                 .forEach(entry -> cursors.put(entry.getKey(), entry.getValue()));
@@ -48,9 +63,8 @@ final class PagingStore {
      * writer lanes) read the same position; the second to write finds it moved (its UPDATE waits for the first to
      * commit, then matches nothing) or, for a level's first turn, finds the row there, and throws {@link WriteConflict}.
      * Its transaction is then run again (a timer after its retry delay, a write job on its own, as often as the
-     * writer allows conflicts) and takes the next turn, instead of paging the same person. A compare-and-set rather than a lock taken when reading: such a lock would be held
-     * by every transaction that might take a turn, for as long as its write batch, and deadlock against the
-     * incident counter that opening an incident locks.
+     * writer allows conflicts) and takes the next turn, instead of paging the same person. The compare-and-set stays even though PostgreSQL now locks the cursors when reading them
+     * ({@link #cursorsToTakeTurn}): a level's first turn has no row to lock yet.
      */
     void saveCursor(Handle handle, String policyId, int levelIndex, Integer previous, int position) {
         if (previous == null) {
