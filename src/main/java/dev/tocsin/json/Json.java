@@ -21,7 +21,6 @@ public final class Json {
     private static ObjectMapper create() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
-            .registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -1,0 +1,136 @@
+package dev.tocsin.web;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tocsin.app.Demo;
+import dev.tocsin.auth.Role;
+import dev.tocsin.testing.TestDatabases;
+import dev.tocsin.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web UI in a real browser (Debian's Chromium through Playwright) on a phone-sized screen: sign in, watch an
+ * incident arrive without reloading, acknowledge it, see the timeline say "web". Every page visited is checked
+ * with axe-core and for horizontal scrolling; each step leaves a screenshot under target/screenshots/.
+ */
+class BrowserFlowsTest {
+    private static Browsers browsers;
+    private static TestServer server;
+    private final List<String> accessibility = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        browsers = Browsers.start();
+        server = TestServer.start(TestDatabases.Kind.SQLITE, TestServer.resource("demo/organisation.yaml"));
+        server.tocsin().webLogins().setPassword("alice", WebLoginTest.PASSWORD, Role.ADMIN);
+        server.tocsin().webLogins().setPassword("carol", "observer password", Role.OBSERVER);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+        if (browsers != null) browsers.close();
+    }
+
+    private void look(Page page, String screenshot) {
+        Browsers.screenshot(page, screenshot);
+        for (String violation : Browsers.seriousViolations(page)) accessibility.add(page.url() + ": " + violation);
+        assertThat(Browsers.fitsWidth(page)).as("%s fits a 390 px screen without scrolling sideways", page.url()).isTrue();
+    }
+
+    private static void signIn(Page page, String email, String password) {
+        page.navigate(server.baseUrl() + "/");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    private static void trigger(String summary) {
+        var response = server.http().anonymous().postJson("/v2/enqueue", "{\"routing_key\":\"" + Demo.EVENTS_KEY
+                + "\",\"event_action\":\"trigger\",\"payload\":{\"summary\":\"" + summary + "\",\"source\":\"browser-test\","
+                + "\"severity\":\"critical\"}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    @Test
+    void aNewcomerSignsInSeesAnIncidentArriveAndAcknowledgesItOnAPhone() {
+        Page page = browsers.phone();
+        page.navigate(server.baseUrl() + "/");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+        look(page, "01-sign-in");
+
+        signIn(page, "alice@example.com", WebLoginTest.PASSWORD);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incidents"))).isVisible();
+        assertThat(page.getByText("No incidents match")).isVisible();
+        look(page, "02-incidents-empty");
+
+        trigger("Checkout latency above 2s");
+        assertThat(page.getByText("Checkout latency above 2s")).isVisible();   // no reload: Server-Sent Events
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^\\(\\d+\\) Incidents"));
+        look(page, "03-incident-arrived");
+
+        page.getByText("Checkout latency above 2s").click();
+        assertThat(page.locator("#status")).hasText("Triggered");
+        Page.GetByRoleOptions acknowledge = new Page.GetByRoleOptions().setName("Acknowledge").setExact(true);
+        var button = page.getByRole(AriaRole.BUTTON, acknowledge);
+        assertThat(button).isInViewport();
+        var box = button.boundingBox();
+        assertThat(box.y + box.height).as("the acknowledge button sits in the lower part of the screen, within a thumb's reach")
+                .isGreaterThan(844 * 0.6);
+        look(page, "04-incident-triggered");
+
+        button.click();
+        assertThat(page.locator("#status")).hasText("Acknowledged");
+        assertThat(page.getByText("acknowledged by Alice Keller (web)").first()).isVisible();
+        assertThat(page.locator("ol.timeline")).containsText("Alice Keller · web");
+        look(page, "05-incident-acknowledged");
+
+        assertThat(accessibility).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    @Test
+    void anOpenIncidentPageFollowsChangesMadeElsewhere() {
+        trigger("Disk almost full");
+        long number = server.tocsin().incidents().list(new dev.tocsin.incident.IncidentFilter(null, null, null, null), null, 10)
+                .stream().filter(incident -> incident.title().equals("Disk almost full")).findFirst().orElseThrow().id();
+        Page page = browsers.phone();
+        signIn(page, "alice@example.com", WebLoginTest.PASSWORD);
+        page.navigate(server.baseUrl() + "/incidents/" + number);
+        assertThat(page.locator("#status")).hasText("Triggered");
+        var resolved = server.http().postJson("/api/v1/incidents/" + number + "/resolve", "{}");
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(page.locator("#status")).hasText("Resolved");
+        look(page, "06-resolved-elsewhere");
+        assertThat(accessibility).isEmpty();
+    }
+
+    @Test
+    void anObserverSeesIncidentsButNoActions() {
+        trigger("Watched only");
+        Page page = browsers.phone();
+        signIn(page, "carol@example.com", "observer password");
+        assertThat(page.getByText("Watched only")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge ticked"))).hasCount(0);
+        page.getByText("Watched only").click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge").setExact(true))).hasCount(0);
+        look(page, "07-observer");
+        assertThat(accessibility).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordSaysSoNextToTheForm() {
+        Page page = browsers.phone();
+        signIn(page, "alice@example.com", "not the password");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("That email and password do not match");
+        look(page, "08-wrong-password");
+        assertThat(accessibility).isEmpty();
+    }
+}
