@@ -69,8 +69,11 @@ class BrowserFlowsTest {
 
         signIn(page, "alice@example.com", WebLoginTest.PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incidents"))).isVisible();
+        look(page, "02-incidents");
+        page.navigate(server.baseUrl() + "/incidents?urgency=low");
         assertThat(page.getByText("No incidents match")).isVisible();
         look(page, "02-incidents-empty");
+        page.navigate(server.baseUrl() + "/incidents");
 
         trigger("Checkout latency above 2s");
         assertThat(page.getByText("Checkout latency above 2s")).isVisible();   // no reload: Server-Sent Events
