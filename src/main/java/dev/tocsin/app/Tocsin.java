@@ -164,8 +164,8 @@ public final class Tocsin implements AutoCloseable {
                             policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy))),
                     new ActionLinkRoutes(actionLinks, incidents, responders, clock),
                     new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth),
-                    new WebRoutes(webLogins, new WebSessions(database, clock), queries, responders, events, config::current,
-                            secureCookies, clock));
+                    new WebRoutes(webLogins, new WebSessions(database, clock), queries, responders, intake, onCall, overrides, events,
+                            config::current, this::publicUrl, secureCookies, clock));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

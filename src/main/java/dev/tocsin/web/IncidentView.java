@@ -64,6 +64,18 @@ public record IncidentView(IncidentDetails details, Organisation organisation, S
         return organisation.document().users();
     }
 
+    /** People's display names and the viewer's time zone, for any page. */
+    public record Names(Organisation organisation, String viewer) {
+        public String name(String userId) {
+            if (userId == null) return "";
+            return organisation.user(userId).map(User::name).filter(name -> !name.isBlank()).orElse(userId);
+        }
+
+        public ZoneId viewerZone() {
+            return organisation.user(viewer).map(User::timezone).orElse(ZoneId.of("UTC"));
+        }
+    }
+
     public String liveEvent() {
         return "incident-" + incident().id();
     }

@@ -63,6 +63,14 @@ final class WebAuth {
         return session;
     }
 
+    /** Refuses, in one place for every page, what the session's role does not allow (as the API does for tokens). */
+    void requireRole(WebSession session, dev.tocsin.auth.Role minimum) {
+        if (!session.role().includes(minimum)) {
+            throw dev.tocsin.refusal.Refusal.forbidden("role '" + session.role().wireName() + "' may not do this; it needs '"
+                    + minimum.wireName() + "'");
+        }
+    }
+
     void startSession(Context ctx, String secret) {
         ctx.res().addHeader("Set-Cookie", COOKIE + "=" + secret + "; Path=/; Max-Age=" + WebSessions.LIFETIME.toSeconds()
                 + "; HttpOnly; SameSite=Lax" + (secureCookies ? "; Secure" : ""));

@@ -3,6 +3,9 @@ package dev.tocsin.web;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.events.IncidentEvents;
 import dev.tocsin.http.HttpServer;
+import dev.tocsin.incident.AlertIntake;
+import dev.tocsin.oncall.OnCallService;
+import dev.tocsin.override.Overrides;
 import dev.tocsin.http.Routes;
 import dev.tocsin.login.LoginThrottle;
 import dev.tocsin.login.WebLogins;
@@ -26,20 +29,27 @@ import java.util.function.Supplier;
 public final class WebRoutes implements Routes {
     /** The UI's paths: pages for browsers, not API endpoints (docs/web-ui.md describes them, not openapi.yaml). */
     public static final java.util.Set<String> PATHS = java.util.Set.of("/", "/login", "/logout", "/incidents", "/incidents/rows",
-            "/incidents/bulk", "/incidents/{number}", "/incidents/{number}/{action}", "/live");
+            "/incidents/bulk", "/incidents/{number}", "/incidents/{number}/{action}", "/live", "/services", "/services/{id}",
+            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager");
 
     private final WebAuth auth;
     private final Frames frames;
     private final LoginPages login;
     private final IncidentPages incidents;
+    private final ServicePages services;
+    private final SchedulePages schedules;
     private final LiveUpdates live = new LiveUpdates();
 
     public WebRoutes(WebLogins logins, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
-                     IncidentEvents events, Supplier<Organisation> organisation, boolean secureCookies, Clock clock) {
+                     AlertIntake intake, OnCallService onCall, Overrides overrides, IncidentEvents events,
+                     Supplier<Organisation> organisation,
+                     Supplier<String> publicUrl, boolean secureCookies, Clock clock) {
         this.auth = new WebAuth(sessions, secureCookies);
         this.frames = new Frames(Assets.locate(), organisation);
         this.login = new LoginPages(logins, sessions, new LoginThrottle(), organisation, auth, frames, clock);
         this.incidents = new IncidentPages(queries, responders, organisation, auth, frames);
+        this.services = new ServicePages(organisation, intake, publicUrl, auth, frames, clock);
+        this.schedules = new SchedulePages(onCall, overrides, auth, frames);
         events.subscribe(live::on);
     }
 
@@ -74,6 +84,12 @@ public final class WebRoutes implements Routes {
         routes.post("/incidents/bulk", page(incidents::bulk));
         routes.get("/incidents/{number}", page(incidents::show));
         routes.post("/incidents/{number}/{action}", page(incidents::act));
+        routes.get("/services", page(services::list));
+        routes.get("/services/{id}", page(services::show));
+        routes.post("/services/{id}/test-alert", page(services::testAlert));
+        routes.get("/schedules", page(schedules::list));
+        routes.get("/schedules/{id}", page(schedules::show));
+        routes.post("/schedules/{id}/take-pager", page(schedules::takePager));
         routes.sse("/live", client -> {
             if (auth.session(client.ctx()).isEmpty()) {
                 client.close();

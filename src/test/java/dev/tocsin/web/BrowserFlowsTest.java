@@ -100,6 +100,30 @@ class BrowserFlowsTest {
     }
 
     @Test
+    void aTestAlertFromTheServicePagePagesAndIsEscalatedAndAcknowledged() {
+        Page page = browsers.phone();
+        signIn(page, "alice@example.com", WebLoginTest.PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Services")).click();
+        look(page, "10-services");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Customer API")).click();
+        assertThat(page.getByText("pagerduty_configs", new Page.GetByTextOptions().setExact(false))).hasCount(1);
+        look(page, "11-service");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send a test alert")).click();
+        assertThat(page.locator("#status")).hasText("Triggered");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Test alert sent on Customer API");
+        // The demo's weekly rotations put alice and bob on primary and backup by turns: whoever is on primary now.
+        assertThat(page.locator("ul.paged")).containsText(java.util.regex.Pattern.compile("Alice Keller|Bob Meier"));
+        look(page, "12-test-alert-paged");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Escalate to next level")).click();
+        assertThat(page.locator("ul.paged")).containsText("level 2, round 1, through schedule:platform-backup");
+        look(page, "13-escalated");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge").setExact(true)).click();
+        assertThat(page.locator("#status")).hasText("Acknowledged");
+        look(page, "14-acknowledged");
+        assertThat(accessibility).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    @Test
     void anOpenIncidentPageFollowsChangesMadeElsewhere() {
         trigger("Disk almost full");
         long number = server.tocsin().incidents().list(new dev.tocsin.incident.IncidentFilter(null, null, null, null), null, 10)

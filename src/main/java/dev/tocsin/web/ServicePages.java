@@ -1,0 +1,97 @@
+package dev.tocsin.web;
+
+import dev.tocsin.auth.Role;
+import dev.tocsin.config.Organisation;
+import dev.tocsin.incident.AlertAction;
+import dev.tocsin.incident.AlertEvent;
+import dev.tocsin.incident.AlertIntake;
+import dev.tocsin.incident.AlertOutcome;
+import dev.tocsin.login.WebSession;
+import dev.tocsin.refusal.Refusal;
+import dev.tocsin.service.Integration;
+import dev.tocsin.service.Service;
+import dev.tocsin.urgency.Severity;
+import io.javalin.http.Context;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * The services: what each one is, where its alerts come in (endpoint URLs, keys, ready-made snippets for
+ * Alertmanager and Grafana), and a button that sends a test alert through the same intake as a real sender.
+ */
+final class ServicePages {
+    private final Supplier<Organisation> organisation;
+    private final AlertIntake intake;
+    private final Supplier<String> publicUrl;
+    private final WebAuth auth;
+    private final Frames frames;
+    private final Clock clock;
+
+    ServicePages(Supplier<Organisation> organisation, AlertIntake intake, Supplier<String> publicUrl, WebAuth auth,
+                 Frames frames, Clock clock) {
+        this.organisation = organisation;
+        this.intake = intake;
+        this.publicUrl = publicUrl;
+        this.auth = auth;
+        this.frames = frames;
+        this.clock = clock;
+    }
+
+    void list(Context ctx) {
+        WebSession session = auth.require(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", frames.page(ctx, session, "Services", "services"));
+        model.put("view", new ServiceListView(organisation.get()));
+        ctx.render("services.jte", model);
+    }
+
+    void show(Context ctx) {
+        WebSession session = auth.require(ctx);
+        Service service = service(ctx);
+        render(ctx, session, service, null, 200);
+    }
+
+    private void render(Context ctx, WebSession session, Service service, String error, int status) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", frames.page(ctx, session, service.name(), "services", error));
+        model.put("view", new ServiceView(service, organisation.get(), publicUrl.get(), session.role().includes(Role.RESPONDER)));
+        ctx.status(status).render("service.jte", model);
+    }
+
+    /** {@code POST /services/{id}/test-alert}: a critical test alert on the service, then its incident's page. */
+    void testAlert(Context ctx) {
+        WebSession session = auth.requireForChange(ctx);
+        Service service = service(ctx);
+        auth.requireRole(session, Role.RESPONDER);
+        if (service.integrations().isEmpty()) {
+            render(ctx, session, service, "This service has no integration to send a test alert through; add one to "
+                    + "its configuration first.", 409);
+            return;
+        }
+        Integration integration = service.integrations().get(0);
+        String who = organisation.get().user(session.userId()).map(user -> user.name()).filter(n -> !n.isBlank()).orElse(session.userId());
+        AlertEvent event = new AlertEvent(integration.key(), integration.type().wireName(), AlertAction.TRIGGER,
+                "web-test-" + UUID.randomUUID(), "Test alert from the web UI, sent by " + who, Severity.CRITICAL, "critical",
+                "tocsin web UI", null, null, null, clock.instant(), null, List.of(), null);
+        AlertOutcome outcome;
+        try {
+            outcome = intake.submit(List.of(event)).join().get(0);
+        } catch (CompletionException e) {
+            throw Refusal.unavailable("the test alert could not be stored: " + e.getCause().getMessage());
+        }
+        Flash.leave(ctx, "Test alert sent on " + service.name() + ": it opened incident #" + outcome.incidentId()
+                + " and pages whoever its escalation policy names.");
+        ctx.redirect("/incidents/" + outcome.incidentId(), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private Service service(Context ctx) {
+        String id = ctx.pathParam("id");
+        return organisation.get().service(id).orElseThrow(() -> Refusal.notFound("service '" + id + "'"));
+    }
+}
