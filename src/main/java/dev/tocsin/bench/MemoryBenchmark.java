@@ -84,7 +84,7 @@ public final class MemoryBenchmark {
     }
 
     /** Opens the incidents with a bounded number of requests in flight; returns how many were not accepted. */
-    private long open(URI enqueue, String run) throws Exception {
+    long open(URI enqueue, String run) throws Exception {
         HttpClient client = new HttpClient();
         client.setMaxConnectionsPerDestination(IN_FLIGHT + 4);
         client.start();

@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /** {@code tocsin bench …}: benchmarks that start a real server (figures go to docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark against an in-process server.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.WhoIsOnCall.class, BenchCommand.TimerLateness.class,
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.WhoIsOnCall.class, BenchCommand.TimerLateness.class, BenchCommand.WebPages.class,
                 BenchCommand.PagingLatency.class, BenchCommand.Memory.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -184,6 +184,25 @@ final class BenchCommand implements Runnable {
                     throw new CliException("only " + result.open() + " of " + incidents + " incidents are open", 1);
                 }
             });
+        }
+    }
+
+    @Command(name = "web", mixinStandardHelpOptions = true,
+            description = "Time the incident list and incident pages of the web UI with many incidents stored.")
+    static final class WebPages implements Runnable {
+        @Option(names = "--database-url", description = "JDBC URL to benchmark (default: a fresh SQLite file in a temp directory).")
+        String databaseUrl;
+
+        @Option(names = "--incidents", defaultValue = "100000", description = "Incidents to open first (default ${DEFAULT-VALUE}).")
+        int incidents;
+
+        @Option(names = "--requests", defaultValue = "300", description = "Timed requests per page (default ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Override
+        public void run() {
+            runReporting(() -> System.out.println(new dev.tocsin.bench.WebPagesBenchmark(databaseOrScratch(databaseUrl),
+                    incidents, requests).run().report()));
         }
     }
 }
