@@ -66,8 +66,10 @@ public record IncidentView(IncidentDetails details, Organisation organisation, S
 
     /** People's display names and the viewer's time zone, for any page. */
     public record Names(Organisation organisation, String viewer) {
+        /** A person's name from their id, or from an actor written as {@code user:ID}. */
         public String name(String userId) {
             if (userId == null) return "";
+            if (userId.startsWith("user:")) userId = userId.substring("user:".length());
             return organisation.user(userId).map(User::name).filter(name -> !name.isBlank()).orElse(userId);
         }
 

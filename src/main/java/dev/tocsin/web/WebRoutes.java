@@ -2,6 +2,7 @@ package dev.tocsin.web;
 
 import dev.tocsin.config.Organisation;
 import dev.tocsin.events.IncidentEvents;
+import dev.tocsin.auth.TokenStore;
 import dev.tocsin.http.HttpServer;
 import dev.tocsin.incident.AlertIntake;
 import dev.tocsin.oncall.OnCallService;
@@ -30,7 +31,7 @@ public final class WebRoutes implements Routes {
     /** The UI's paths: pages for browsers, not API endpoints (docs/web-ui.md describes them, not openapi.yaml). */
     public static final java.util.Set<String> PATHS = java.util.Set.of("/", "/login", "/logout", "/incidents", "/incidents/rows",
             "/incidents/bulk", "/incidents/{number}", "/incidents/{number}/{action}", "/live", "/services", "/services/{id}",
-            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager");
+            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke");
 
     private final WebAuth auth;
     private final Frames frames;
@@ -38,11 +39,12 @@ public final class WebRoutes implements Routes {
     private final IncidentPages incidents;
     private final ServicePages services;
     private final SchedulePages schedules;
+    private final MePages me;
     private final LiveUpdates live = new LiveUpdates();
 
     public WebRoutes(WebLogins logins, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
                      AlertIntake intake, OnCallService onCall, Overrides overrides, IncidentEvents events,
-                     Supplier<Organisation> organisation,
+                     TokenStore tokens, Supplier<Organisation> organisation,
                      Supplier<String> publicUrl, boolean secureCookies, Clock clock) {
         this.auth = new WebAuth(sessions, secureCookies);
         this.frames = new Frames(Assets.locate(), organisation);
@@ -50,6 +52,7 @@ public final class WebRoutes implements Routes {
         this.incidents = new IncidentPages(queries, responders, organisation, auth, frames);
         this.services = new ServicePages(organisation, intake, publicUrl, auth, frames, clock);
         this.schedules = new SchedulePages(onCall, overrides, auth, frames);
+        this.me = new MePages(onCall, queries, tokens, auth, frames);
         events.subscribe(live::on);
     }
 
@@ -90,6 +93,10 @@ public final class WebRoutes implements Routes {
         routes.get("/schedules", page(schedules::list));
         routes.get("/schedules/{id}", page(schedules::show));
         routes.post("/schedules/{id}/take-pager", page(schedules::takePager));
+        routes.get("/me", page(me::me));
+        routes.get("/settings", page(me::settings));
+        routes.post("/settings/tokens", page(me::createToken));
+        routes.post("/settings/tokens/{id}/revoke", page(me::revokeToken));
         routes.sse("/live", client -> {
             if (auth.session(client.ctx()).isEmpty()) {
                 client.close();

@@ -96,6 +96,20 @@ class BrowserFlowsTest {
         assertThat(page.locator("ol.timeline")).containsText("Alice Keller · web");
         look(page, "05-incident-acknowledged");
 
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Me").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My on-call"))).isVisible();
+        look(page, "15-me");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Schedules")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Platform primary")).click();
+        look(page, "16-schedule");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take the pager")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("You have the pager of Platform primary");
+        assertThat(page.locator("li.shift.current .who")).hasText("Alice Keller");
+        look(page, "17-pager-taken");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notification outbox"))).isVisible();
+        look(page, "18-settings");
+
         assertThat(accessibility).as("serious or critical axe-core violations").isEmpty();
     }
 
@@ -149,6 +163,9 @@ class BrowserFlowsTest {
         page.getByText("Watched only").click();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge").setExact(true))).hasCount(0);
         look(page, "07-observer");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings"))).hasCount(0);
+        page.navigate(server.baseUrl() + "/settings");
+        assertThat(page.getByText("may not do this")).isVisible();
         assertThat(accessibility).isEmpty();
     }
 

@@ -1,0 +1,23 @@
+package dev.tocsin.web;
+
+import dev.tocsin.auth.IssuedToken;
+import dev.tocsin.delivery.Notification;
+import dev.tocsin.user.User;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The admins' settings page: API tokens (a new one shown once), the notification outbox. */
+public record SettingsView(List<Map<String, Object>> tokens, List<Notification> notifications, IssuedToken issued,
+                           IncidentView.Names names, List<User> users) {
+    public static String text(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? "" : value.toString();
+    }
+
+    public static Instant instant(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null;
+    }
+}
