@@ -58,6 +58,22 @@ public final class IncidentQueries {
                 .map(Notification::shown).toList();
     }
 
+    /**
+     * The newest timeline entry's id: a live view records it before it reads, and when its live connection opens asks
+     * {@link #changedSince} what changed in between.
+     */
+    public long lastChange() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM timeline")
+                .mapTo(Long.class).one());
+    }
+
+    /** Incidents with a timeline entry newer than {@code afterId}, at most {@code limit} of them. */
+    public List<Long> changedSince(long afterId, int limit) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT DISTINCT incident_id FROM timeline WHERE id > :after ORDER BY incident_id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list());
+    }
+
     public Optional<Notification> notification(long id) {
         return database.jdbi().withHandle(handle -> paging.notification(handle, id)).map(Notification::shown);
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** What the incident list shows: the filters as chosen (they live in the URL), the incidents, and the choices. */
 public record IncidentListView(Filters filters, List<Incident> incidents, int openCount, Organisation organisation,
-                               String viewer) {
+                               String viewer, long liveSince) {
     /** The list's filters; statuses empty means open (triggered and acknowledged). */
     public record Filters(List<IncidentStatus> statuses, Urgency urgency, String service, String team, boolean mine) {
         static Filters from(List<String> statuses, String urgency, String service, String team, String mine) {

@@ -71,6 +71,7 @@ final class IncidentPages {
         IncidentListView.Filters filters = IncidentListView.Filters.from(ctx.queryParams("status"), ctx.queryParam("urgency"),
                 ctx.queryParam("service"), ctx.queryParam("team"), ctx.queryParam("mine"));
         Organisation current = organisation.get();
+        long since = queries.lastChange();   // before reading: what changes after it reaches the page live
         List<String> serviceIds = null;
         if (filters.service() != null) serviceIds = List.of(filters.service());
         if (filters.team() != null) {
@@ -82,7 +83,7 @@ final class IncidentPages {
                 filters.mine() ? session.userId() : null);
         List<Incident> incidents = queries.list(filter, null, LIST_LIMIT);
         long open = incidents.stream().filter(incident -> incident.status() != IncidentStatus.RESOLVED).count();
-        return new IncidentListView(filters, incidents, (int) open, current, session.userId());
+        return new IncidentListView(filters, incidents, (int) open, current, session.userId(), since);
     }
 
     /** {@code GET /incidents/{number}}. */
@@ -93,6 +94,7 @@ final class IncidentPages {
     }
 
     private void render(Context ctx, WebSession session, long number, String error, int status) {
+        long since = queries.lastChange();
         IncidentDetails details = queries.details(number).orElse(null);
         if (details == null) {
             frames.notFound(ctx, session, "There is no incident #" + number + ".");
@@ -101,7 +103,7 @@ final class IncidentPages {
         Map<String, Object> model = new HashMap<>();
         Incident incident = details.incident();
         model.put("page", frames.page(ctx, session, incident.number() + " " + incident.title(), "incidents", error));
-        model.put("view", new IncidentView(details, organisation.get(), session.userId()));
+        model.put("view", new IncidentView(details, organisation.get(), session.userId(), since));
         ctx.status(status).render("incident.jte", model);
     }
 

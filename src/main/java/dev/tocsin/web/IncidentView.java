@@ -13,7 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** What the incident page shows, in the viewer's time zone. */
-public record IncidentView(IncidentDetails details, Organisation organisation, String viewer) {
+public record IncidentView(IncidentDetails details, Organisation organisation, String viewer, long liveSince) {
     public Incident incident() {
         return details.incident();
     }

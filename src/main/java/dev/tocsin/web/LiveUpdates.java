@@ -3,6 +3,7 @@ package dev.tocsin.web;
 import dev.tocsin.events.IncidentEvent;
 import io.javalin.http.sse.SseClient;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,10 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LiveUpdates {
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
 
-    void add(SseClient client) {
+    /**
+     * Keeps the client told from now on, and first tells it of {@code missed}: the incidents that changed between
+     * the page's reading and this connection (the page says from which change on).
+     */
+    void add(SseClient client, List<Long> missed) {
         clients.add(client);
         client.onClose(() -> clients.remove(client));
         client.sendComment("connected");
+        if (!missed.isEmpty()) client.sendEvent("incident", Long.toString(missed.get(0)));
+        for (long incidentId : missed) client.sendEvent("incident-" + incidentId, "changed");
         client.keepAlive();
     }
 
@@ -35,9 +42,5 @@ final class LiveUpdates {
                 clients.remove(client);   // the browser went away
             }
         }
-    }
-
-    int clients() {
-        return clients.size();
     }
 }

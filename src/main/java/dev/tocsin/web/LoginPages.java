@@ -11,13 +11,15 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Signing in with email and password, and out. */
 final class LoginPages {
+    /** No configured user has this id (ids are letters, digits and . _ @ -): it has no login either. */
+    private static final String NO_SUCH_USER = " no such user ";
+
     private final WebLogins logins;
     private final WebSessions sessions;
     private final LoginThrottle throttle;
@@ -48,9 +50,8 @@ final class LoginPages {
     void signIn(Context ctx) {
         String email = Optional.ofNullable(ctx.formParam("email")).orElse("").trim();
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-        String emailKey = "email:" + email.toLowerCase(Locale.ROOT);
-        String addressKey = "ip:" + ctx.ip();
-        Optional<Duration> wait = throttle.refusal(clock.instant(), emailKey, addressKey);
+        String address = ctx.ip();
+        Optional<Duration> wait = throttle.refusal(clock.instant(), email, address);
         if (wait.isPresent()) {
             long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
             ctx.header("Retry-After", Long.toString(wait.get().toSeconds()));
@@ -63,14 +64,15 @@ final class LoginPages {
         }
         Optional<User> user = organisation.get().document().users().stream()
                 .filter(candidate -> candidate.email() != null && candidate.email().equalsIgnoreCase(email)).findFirst();
-        Optional<Role> role = user.flatMap(found -> logins.check(found.id(), password));
-        if (role.isEmpty()) {
-            throttle.failed(clock.instant(), emailKey, addressKey);
+        // An unknown email costs the same password hashing as a wrong password: the answer's timing tells nothing.
+        Optional<Role> role = logins.check(user.map(User::id).orElse(NO_SUCH_USER), password);
+        if (role.isEmpty() || user.isEmpty()) {
+            throttle.failed(clock.instant(), email, address);
             show(ctx, 401, email, "That email and password do not match. (An administrator sets passwords with "
                     + "`tocsin admin set-password --user ID`.)");
             return;
         }
-        throttle.succeeded(emailKey);
+        throttle.succeeded(email);
         WebSessions.Opened opened = sessions.open(user.get().id(), role.get());
         auth.startSession(ctx, opened.secret());
         ctx.redirect(WebAuth.safeNext(ctx.formParam("next")), io.javalin.http.HttpStatus.SEE_OTHER);

@@ -16,7 +16,6 @@ import dev.tocsin.respond.ResponderActions;
 import dev.tocsin.view.IncidentQueries;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 
@@ -41,11 +40,13 @@ public final class WebRoutes implements Routes {
     private final SchedulePages schedules;
     private final MePages me;
     private final LiveUpdates live = new LiveUpdates();
+    private final IncidentQueries queries;
 
     public WebRoutes(WebLogins logins, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
                      AlertIntake intake, OnCallService onCall, Overrides overrides, IncidentEvents events,
                      TokenStore tokens, Supplier<Organisation> organisation,
                      Supplier<String> publicUrl, boolean secureCookies, Clock clock) {
+        this.queries = queries;
         this.auth = new WebAuth(sessions, secureCookies);
         this.frames = new Frames(Assets.locate(), organisation);
         this.login = new LoginPages(logins, sessions, new LoginThrottle(), organisation, auth, frames, clock);
@@ -102,7 +103,7 @@ public final class WebRoutes implements Routes {
                 client.close();
                 return;
             }
-            live.add(client);
+            live.add(client, missed(client.ctx().queryParam("since")));
         });
     }
 
@@ -117,16 +118,17 @@ public final class WebRoutes implements Routes {
         };
     }
 
+    /** What changed after the change a page was read at (its {@code since}); nothing for a missing or bad value. */
+    private java.util.List<Long> missed(String since) {
+        if (since == null) return java.util.List.of();
+        try {
+            return queries.changedSince(Long.parseLong(since.trim()), 100);
+        } catch (NumberFormatException e) {
+            return java.util.List.of();
+        }
+    }
+
     static int status(Refusal refusal) {
         return HttpServer.status(refusal.kind());
-    }
-
-    /** Open live connections (for tests). */
-    int liveClients() {
-        return live.clients();
-    }
-
-    static String path(Context ctx) {
-        return ctx.path();
     }
 }

@@ -28,6 +28,8 @@ class BrowserFlowsTest {
 
     @BeforeAll
     static void start() {
+        // Live updates cross the event stream, Server-Sent Events and a fetch: allow for a machine busy with other tests.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         browsers = Browsers.start();
         server = TestServer.start(TestDatabases.Kind.SQLITE, TestServer.resource("demo/organisation.yaml"));
         server.tocsin().webLogins().setPassword("alice", WebLoginTest.PASSWORD, Role.ADMIN);

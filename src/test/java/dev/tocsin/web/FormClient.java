@@ -57,6 +57,12 @@ final class FormClient {
         return post("/login", form);
     }
 
+    /** The Cookie header this browser would send. */
+    String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     /** Copies this browser's cookies to another, like a stolen cookie would be. */
     void copyCookiesTo(FormClient other) {
         cookies.getCookieStore().getCookies().forEach(cookie -> other.cookies.getCookieStore().add(URI.create(baseUrl), cookie));

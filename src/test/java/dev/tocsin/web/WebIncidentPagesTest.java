@@ -111,4 +111,30 @@ class WebIncidentPagesTest {
             assertThat(browser.get("/no/such/page").body()).contains("There is no page here");
         }
     }
+
+    @Test
+    void aLiveConnectionFirstTellsWhatChangedSinceThePageWasReadAndNeedsASession() throws Exception {
+        try (TestServer server = WebLoginTest.demo(TestDatabases.Kind.SQLITE)) {
+            FormClient browser = new FormClient(server.baseUrl());
+            browser.signIn("alice@example.com", WebLoginTest.PASSWORD);
+            FormClient.Page page = browser.get("/incidents");
+            java.util.regex.Matcher since = java.util.regex.Pattern.compile("sse-connect=\"/live\\?since=(\\d+)\"").matcher(page.body());
+            assertThat(since.find()).as(page.body()).isTrue();
+            trigger(server, "after the page was read");   // before the page's live connection opens
+
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String cookie = browser.cookieHeader();
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/live?since=" + since.group(1)))
+                    .header("Cookie", cookie).header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            var lines = response.body().iterator();
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            while (lines.hasNext() && !seen.contains("event: incident-1")) seen.add(lines.next());
+            assertThat(seen).contains("event: incident", "event: incident-1");
+
+            var anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/live?since=0")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.body()).doesNotContain("event:");
+        }
+    }
 }

@@ -79,9 +79,10 @@ class WebLoginTest {
         }
     }
 
-    @Test
-    void anUnknownEmailAndAnEmptyFormGetAMessageNotAnError() {
-        try (TestServer server = demo(TestDatabases.Kind.SQLITE)) {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void anUnknownEmailAndAnEmptyFormGetAMessageNotAnError(TestDatabases.Kind kind) {
+        try (TestServer server = demo(kind)) {
             FormClient browser = new FormClient(server.baseUrl());
             assertThat(browser.signIn("nobody@example.com", PASSWORD).status()).isEqualTo(401);
             FormClient.Page empty = browser.signIn("", "");
