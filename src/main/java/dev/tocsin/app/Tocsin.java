@@ -165,7 +165,8 @@ public final class Tocsin implements AutoCloseable {
                     new ActionLinkRoutes(actionLinks, incidents, responders, clock),
                     new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth),
                     new WebRoutes(webLogins, new WebSessions(database, clock), queries, responders, intake, onCall, overrides, events,
-                            tokens, config::current, this::publicUrl, secureCookies, clock));
+                            tokens, policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy)),
+                            config::current, this::publicUrl, secureCookies, clock));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

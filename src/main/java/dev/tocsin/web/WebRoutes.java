@@ -30,7 +30,7 @@ public final class WebRoutes implements Routes {
     /** The UI's paths: pages for browsers, not API endpoints (docs/web-ui.md describes them, not openapi.yaml). */
     public static final java.util.Set<String> PATHS = java.util.Set.of("/", "/login", "/logout", "/incidents", "/incidents/rows",
             "/incidents/bulk", "/incidents/{number}", "/incidents/{number}/{action}", "/live", "/services", "/services/{id}",
-            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke");
+            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}");
 
     private final WebAuth auth;
     private final Frames frames;
@@ -39,12 +39,14 @@ public final class WebRoutes implements Routes {
     private final ServicePages services;
     private final SchedulePages schedules;
     private final MePages me;
+    private final PolicyPages policies;
     private final LiveUpdates live = new LiveUpdates();
     private final IncidentQueries queries;
 
     public WebRoutes(WebLogins logins, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
                      AlertIntake intake, OnCallService onCall, Overrides overrides, IncidentEvents events,
-                     TokenStore tokens, Supplier<Organisation> organisation,
+                     TokenStore tokens, java.util.function.Function<String, java.util.Map<Integer, Integer>> roundRobinCursors,
+                     Supplier<Organisation> organisation,
                      Supplier<String> publicUrl, boolean secureCookies, Clock clock) {
         this.queries = queries;
         this.auth = new WebAuth(sessions, secureCookies);
@@ -54,6 +56,7 @@ public final class WebRoutes implements Routes {
         this.services = new ServicePages(organisation, intake, publicUrl, auth, frames, clock);
         this.schedules = new SchedulePages(onCall, overrides, auth, frames);
         this.me = new MePages(onCall, queries, tokens, auth, frames);
+        this.policies = new PolicyPages(onCall, roundRobinCursors, auth, frames);
         events.subscribe(live::on);
     }
 
@@ -94,6 +97,8 @@ public final class WebRoutes implements Routes {
         routes.get("/schedules", page(schedules::list));
         routes.get("/schedules/{id}", page(schedules::show));
         routes.post("/schedules/{id}/take-pager", page(schedules::takePager));
+        routes.get("/policies", page(policies::list));
+        routes.get("/policies/{id}", page(policies::show));
         routes.get("/me", page(me::me));
         routes.get("/settings", page(me::settings));
         routes.post("/settings/tokens", page(me::createToken));

@@ -108,6 +108,10 @@ class BrowserFlowsTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("You have the pager of Platform primary");
         assertThat(page.locator("li.shift.current .who")).hasText("Alice Keller");
         look(page, "17-pager-taken");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Policies")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("platform")).click();
+        assertThat(page.getByText("If a high-urgency alert arrived now")).isVisible();
+        look(page, "19-policy-preview");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notification outbox"))).isVisible();
         look(page, "18-settings");
