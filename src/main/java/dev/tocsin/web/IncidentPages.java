@@ -135,6 +135,9 @@ final class IncidentPages {
     void bulk(Context ctx) {
         WebSession session = auth.requireForChange(ctx);
         String action = ctx.formParam("action");
+        if (!"resolve".equals(action) && !"acknowledge".equals(action)) {
+            throw Refusal.invalid("action: choose acknowledge or resolve");
+        }
         List<String> said = new ArrayList<>();
         for (String id : ctx.formParams("incident")) {
             long number;
@@ -152,7 +155,6 @@ final class IncidentPages {
                 said.add("#" + number + ": " + refusal.getMessage());
             }
         }
-        if (!"resolve".equals(action) && !"acknowledge".equals(action)) said = List.of("choose acknowledge or resolve");
         Flash.leave(ctx, said.isEmpty() ? "No incident was ticked." : String.join(" · ", said));
         String back = ctx.formParam("back");
         ctx.redirect(back != null && back.startsWith("/incidents") && !back.startsWith("//") ? back : "/incidents",

@@ -71,6 +71,12 @@ class WebIncidentPagesTest {
             assertThat(done.status()).isEqualTo(303);
             assertThat(done.location()).isEqualTo("/incidents?urgency=high");
             assertThat(browser.get(done.location()).body()).contains("#1 resolved by Alice Keller (web)").contains(">#2<").doesNotContain(">#1<");
+            form.put("action", "dance");
+            form.put("incident", "2");
+            FormClient.Page refused = browser.post("/incidents/bulk", form);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("action: choose acknowledge or resolve");
+            assertThat(server.tocsin().incidents().findIncident(2).orElseThrow().status().wireName()).isEqualTo("triggered");
         }
     }
 
