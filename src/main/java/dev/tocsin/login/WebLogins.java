@@ -28,12 +28,11 @@ public final class WebLogins {
         String hash = Passwords.hash(password);
         long now = clock.millis();
         database.writeAndWait(handle -> {
-            int updated = handle.createUpdate("UPDATE web_logins SET password_hash = :hash, role = :role, updated_at = :now WHERE user_id = :user")
+            handle.createUpdate("""
+                            INSERT INTO web_logins (user_id, password_hash, role, updated_at) VALUES (:user, :hash, :role, :now)
+                            ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,
+                                   updated_at = excluded.updated_at""")
                     .bind("hash", hash).bind("role", role.wireName()).bind("now", now).bind("user", userId).execute();
-            if (updated == 0) {
-                handle.createUpdate("INSERT INTO web_logins (user_id, password_hash, role, updated_at) VALUES (:user, :hash, :role, :now)")
-                        .bind("hash", hash).bind("role", role.wireName()).bind("now", now).bind("user", userId).execute();
-            }
             WebSessions.revokeAll(handle, userId, now);
             return null;
         });

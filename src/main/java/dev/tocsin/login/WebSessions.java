@@ -1,6 +1,7 @@
 package dev.tocsin.login;
 
 import dev.tocsin.auth.Role;
+import dev.tocsin.auth.TokenStore;
 import dev.tocsin.store.Database;
 import org.jdbi.v3.core.Handle;
 
@@ -11,7 +12,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -43,7 +43,7 @@ public final class WebSessions {
         long id = database.writeAndWait(handle -> handle.createUpdate("""
                         INSERT INTO web_sessions (token_hash, user_id, role, created_at, expires_at)
                         VALUES (:hash, :user, :role, :now, :expires)""")
-                .bind("hash", sha256(secret)).bind("user", userId).bind("role", role.wireName())
+                .bind("hash", TokenStore.hash(secret)).bind("user", userId).bind("role", role.wireName())
                 .bind("now", now).bind("expires", now + LIFETIME.toMillis())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         return new Opened(secret, new WebSession(id, userId, role, csrfToken(secret)));
@@ -56,7 +56,7 @@ public final class WebSessions {
         return database.jdbi().withHandle(handle -> handle.createQuery("""
                         SELECT id, user_id, role FROM web_sessions
                         WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now""")
-                .bind("hash", sha256(secret)).bind("now", now)
+                .bind("hash", TokenStore.hash(secret)).bind("now", now)
                 .map((rs, ctx) -> new WebSession(rs.getLong("id"), rs.getString("user_id"),
                         Role.fromWireName(rs.getString("role")).orElse(Role.OBSERVER), csrfToken(secret)))
                 .findOne());
@@ -68,7 +68,7 @@ public final class WebSessions {
         long now = clock.millis();
         database.writeAndWait(handle -> handle.createUpdate(
                         "UPDATE web_sessions SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
-                .bind("now", now).bind("hash", sha256(secret)).execute());
+                .bind("now", now).bind("hash", TokenStore.hash(secret)).execute());
     }
 
     /** Ends every session of the user, in the caller's transaction. */
@@ -79,10 +79,6 @@ public final class WebSessions {
 
     static String csrfToken(String secret) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest("csrf:" + secret));
-    }
-
-    static String sha256(String text) {
-        return HexFormat.of().formatHex(digest(text));
     }
 
     private static byte[] digest(String text) {

@@ -2,7 +2,6 @@ package dev.tocsin.web;
 
 import dev.tocsin.config.Organisation;
 import dev.tocsin.login.WebSession;
-import dev.tocsin.user.User;
 import io.javalin.http.Context;
 
 import java.util.HashMap;
@@ -25,7 +24,7 @@ final class Frames {
 
     Page page(Context ctx, WebSession session, String title, String section, String error) {
         if (session == null) return new Page(title, null, null, null, null, assets, section, Flash.take(ctx), error);
-        String name = organisation.get().user(session.userId()).map(User::name).filter(n -> !n.isBlank()).orElse(session.userId());
+        String name = new Names(organisation.get(), session.userId()).name(session.userId());
         return new Page(title, name, session.userId(), session.role().wireName(), session.csrfToken(), assets, section,
                 Flash.take(ctx), error);
     }

@@ -9,7 +9,6 @@ import dev.tocsin.urgency.Urgency;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** What the incident list shows: the filters as chosen (they live in the URL), the incidents, and the choices. */
 public record IncidentListView(Filters filters, List<Incident> incidents, int openCount, Organisation organisation,
@@ -80,8 +79,7 @@ public record IncidentListView(Filters filters, List<Incident> incidents, int op
     }
 
     public String name(String userId) {
-        Optional<String> name = organisation.user(userId).map(user -> user.name()).filter(n -> n != null && !n.isBlank());
-        return name.orElse(userId);
+        return new Names(organisation, viewer).name(userId);
     }
 
     /** The list's own URL, to come back to after a bulk action. */

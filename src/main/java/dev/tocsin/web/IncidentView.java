@@ -41,13 +41,16 @@ public record IncidentView(IncidentDetails details, Organisation organisation, S
         return incident().status() == IncidentStatus.ACKNOWLEDGED;
     }
 
+    public Names names() {
+        return new Names(organisation, viewer);
+    }
+
     public ZoneId zone() {
-        return organisation.user(viewer).map(User::timezone).orElse(ZoneId.of("UTC"));
+        return names().viewerZone();
     }
 
     public String name(String userId) {
-        if (userId == null) return "";
-        return organisation.user(userId).map(User::name).filter(name -> !name.isBlank()).orElse(userId);
+        return names().name(userId);
     }
 
     /** "Alice Keller", "integration events-v2", "Tocsin". */
@@ -62,20 +65,6 @@ public record IncidentView(IncidentDetails details, Organisation organisation, S
 
     public List<User> users() {
         return organisation.document().users();
-    }
-
-    /** People's display names and the viewer's time zone, for any page. */
-    public record Names(Organisation organisation, String viewer) {
-        /** A person's name from their id, or from an actor written as {@code user:ID}. */
-        public String name(String userId) {
-            if (userId == null) return "";
-            if (userId.startsWith("user:")) userId = userId.substring("user:".length());
-            return organisation.user(userId).map(User::name).filter(name -> !name.isBlank()).orElse(userId);
-        }
-
-        public ZoneId viewerZone() {
-            return organisation.user(viewer).map(User::timezone).orElse(ZoneId.of("UTC"));
-        }
     }
 
     public String liveEvent() {

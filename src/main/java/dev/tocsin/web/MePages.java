@@ -49,7 +49,7 @@ final class MePages {
                 null, session.userId()), null, 20);
         Map<String, Object> model = new HashMap<>();
         model.put("page", frames.page(ctx, session, "My on-call", "me"));
-        model.put("view", new MeView(shifts, assigned, now, new IncidentView.Names(onCall.organisation(), session.userId())));
+        model.put("view", new MeView(shifts, assigned, now, new Names(onCall.organisation(), session.userId())));
         ctx.render("me.jte", model);
     }
 
@@ -64,7 +64,7 @@ final class MePages {
         Map<String, Object> model = new HashMap<>();
         model.put("page", frames.page(ctx, session, "Settings", "settings"));
         model.put("view", new SettingsView(tokens.list(), queries.notifications(null, null, 50), issued,
-                new IncidentView.Names(onCall.organisation(), session.userId()), onCall.organisation().document().users()));
+                new Names(onCall.organisation(), session.userId()), onCall.organisation().document().users()));
         ctx.header("Cache-Control", "no-store");
         ctx.status(status).render("settings.jte", model);
     }

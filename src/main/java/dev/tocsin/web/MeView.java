@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** My on-call: my shifts of the next two weeks and the open incidents assigned to me. */
-public record MeView(List<MyShift> shifts, List<Incident> assigned, Instant now, IncidentView.Names names) {
+public record MeView(List<MyShift> shifts, List<Incident> assigned, Instant now, Names names) {
     public record MyShift(Schedule schedule, Instant start, Instant end) {
     }
 

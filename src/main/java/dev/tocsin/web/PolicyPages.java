@@ -49,7 +49,7 @@ final class PolicyPages {
                 null, cursors.apply(policy.id()));
         Map<String, Object> model = new HashMap<>();
         model.put("page", frames.page(ctx, session, policy.name() == null ? policy.id() : policy.name(), "policies"));
-        model.put("view", new PolicyView(policy, preview, urgency, now, new IncidentView.Names(onCall.organisation(), session.userId())));
+        model.put("view", new PolicyView(policy, preview, urgency, now, new Names(onCall.organisation(), session.userId())));
         ctx.render("policy.jte", model);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 
 /** One policy's levels and the simulated paging of an alert arriving now (the first steps). */
 public record PolicyView(EscalationPolicy policy, Simulation.Result preview, Urgency urgency, Instant now,
-                         IncidentView.Names names) {
+                         Names names) {
     public static final int SHOWN_STEPS = 40;
 
     public String title() {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Every schedule with who is on call now and until when. */
-public record ScheduleListView(List<Row> rows, IncidentView.Names names) {
+public record ScheduleListView(List<Row> rows, Names names) {
     public record Row(Schedule schedule, Set<String> now, Instant until) {
     }
 
@@ -23,6 +23,6 @@ public record ScheduleListView(List<Row> rows, IncidentView.Names names) {
             Optional<Shift> current = computed.shifts(now, now.plusSeconds(1)).stream().findFirst();
             rows.add(new Row(schedule, computed.at(now), current.map(Shift::end).orElse(null)));
         }
-        return new ScheduleListView(rows, new IncidentView.Names(onCall.organisation(), viewer));
+        return new ScheduleListView(rows, new Names(onCall.organisation(), viewer));
     }
 }

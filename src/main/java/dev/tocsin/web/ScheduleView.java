@@ -15,11 +15,11 @@ import java.util.List;
  * the schedule's, and the overrides that shape it.
  */
 public record ScheduleView(Schedule schedule, List<Shift> shifts, List<Override> overrides, Instant now,
-                           ZoneId zone, boolean inScheduleZone, boolean mayAct, IncidentView.Names names) {
+                           ZoneId zone, boolean inScheduleZone, boolean mayAct, Names names) {
     static ScheduleView of(Schedule schedule, OnCallService onCall, String viewer, boolean scheduleZone, Instant from,
                            Instant to, boolean mayAct) {
         OnCall computed = onCall.forSchedule(schedule.id());
-        IncidentView.Names names = new IncidentView.Names(onCall.organisation(), viewer);
+        Names names = new Names(onCall.organisation(), viewer);
         ZoneId zone = scheduleZone ? schedule.timezone() : names.viewerZone();
         return new ScheduleView(schedule, computed.shifts(from, to), onCall.overrides(schedule.id(), from, to), from, zone,
                 scheduleZone, mayAct, names);

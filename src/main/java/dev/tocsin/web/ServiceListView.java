@@ -12,6 +12,11 @@ public record ServiceListView(Organisation organisation) {
     }
 
     public String team(Service service) {
+        return teamOf(organisation, service);
+    }
+
+    /** The owning team's name, as the service pages show it. */
+    static String teamOf(Organisation organisation, Service service) {
         if (service.team() == null) return "no team";
         return organisation.team(service.team()).map(team -> team.name()).orElse(service.team());
     }

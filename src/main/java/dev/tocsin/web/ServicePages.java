@@ -75,7 +75,7 @@ final class ServicePages {
             return;
         }
         Integration integration = service.integrations().get(0);
-        String who = organisation.get().user(session.userId()).map(user -> user.name()).filter(n -> !n.isBlank()).orElse(session.userId());
+        String who = new Names(organisation.get(), session.userId()).name(session.userId());
         AlertEvent event = new AlertEvent(integration.key(), integration.type().wireName(), AlertAction.TRIGGER,
                 "web-test-" + UUID.randomUUID(), "Test alert from the web UI, sent by " + who, Severity.CRITICAL, "critical",
                 "tocsin web UI", null, null, null, clock.instant(), null, List.of(), null);

@@ -7,8 +7,7 @@ import dev.tocsin.service.Service;
 /** One service: its integrations with the URL a sender posts to, and snippets to paste into the sender. */
 public record ServiceView(Service service, Organisation organisation, String publicUrl, boolean mayAct) {
     public String team() {
-        if (service.team() == null) return "no team";
-        return organisation.team(service.team()).map(team -> team.name()).orElse(service.team());
+        return ServiceListView.teamOf(organisation, service);
     }
 
     /** The URL this integration's sender posts to. */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The admins' settings page: API tokens (a new one shown once), the notification outbox. */
 public record SettingsView(List<Map<String, Object>> tokens, List<Notification> notifications, IssuedToken issued,
-                           IncidentView.Names names, List<User> users) {
+                           Names names, List<User> users) {
     public static String text(Map<String, Object> row, String column) {
         Object value = row.get(column);
         return value == null ? "" : value.toString();
