@@ -5,6 +5,7 @@ import io.javalin.http.sse.SseClient;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,15 +17,19 @@ final class LiveUpdates {
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
 
     /**
-     * Keeps the client told from now on, and first tells it of {@code missed}: the incidents that changed between
-     * the page's reading and this connection (the page says from which change on).
+     * Keeps the client told from now on, then tells it of what {@code missed} finds: the incidents that changed
+     * between the page's reading and this connection. The client is registered before that lookup, so a change
+     * committed meanwhile is told by one or the other (or both: telling twice only makes the page read again).
      */
-    void add(SseClient client, List<Long> missed) {
+    void add(SseClient client, Supplier<List<Long>> missed) {
         clients.add(client);
         client.onClose(() -> clients.remove(client));
-        client.sendComment("connected");
-        if (!missed.isEmpty()) client.sendEvent("incident", Long.toString(missed.get(0)));
-        for (long incidentId : missed) client.sendEvent("incident-" + incidentId, "changed");
+        synchronized (client) {   // the event stream's thread may be telling it something at the same time
+            client.sendComment("connected");
+            List<Long> changed = missed.get();
+            if (!changed.isEmpty()) client.sendEvent("incident", Long.toString(changed.get(0)));
+            for (long incidentId : changed) client.sendEvent("incident-" + incidentId, "changed");
+        }
         client.keepAlive();
     }
 
@@ -36,8 +41,10 @@ final class LiveUpdates {
                     clients.remove(client);
                     continue;
                 }
-                client.sendEvent("incident", Long.toString(event.incidentId()));
-                client.sendEvent("incident-" + event.incidentId(), event.kind());
+                synchronized (client) {
+                    client.sendEvent("incident", Long.toString(event.incidentId()));
+                    client.sendEvent("incident-" + event.incidentId(), event.kind());
+                }
             } catch (RuntimeException e) {
                 clients.remove(client);   // the browser went away
             }

@@ -108,7 +108,8 @@ public final class WebRoutes implements Routes {
                 client.close();
                 return;
             }
-            live.add(client, missed(client.ctx().queryParam("since")));
+            String since = client.ctx().queryParam("since");
+            live.add(client, () -> missed(since));
         });
     }
 
