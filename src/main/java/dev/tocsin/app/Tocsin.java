@@ -144,6 +144,8 @@ public final class Tocsin implements AutoCloseable {
             IncidentQueries queries = new IncidentQueries(database, incidents, paging, config::current);
             this.responders = new ResponderActions(incidents, escalations, config::current, clock);
             this.webLogins = new WebLogins(database, clock);
+            TestPages testPages = new TestPages(database, paging, clock);
+            FeedTokens feedTokens = new FeedTokens(database, clock);
             boolean secureCookies = settings.publicUrl() != null && settings.publicUrl().startsWith("https://");
             List<Routes> routes = List.of(
                     OperationsRoutes.of(database, vitals, metrics, Version.current()),
@@ -154,19 +156,20 @@ public final class Tocsin implements AutoCloseable {
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
                     new NoticeRoutes(database, config, auth, timers::wake),
-                    new CalendarRoutes(config, onCall, new FeedTokens(database, clock), auth, this::publicUrl, clock),
+                    new CalendarRoutes(config, onCall, feedTokens, auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
                     new TwilioWebhookRoutes(config::current, responders, incidents,
                             new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),
-                    new ContactMethodRoutes(new TestPages(database, paging, clock), auth),
+                    new ContactMethodRoutes(testPages, auth),
                     new SimulateRoutes(onCall, auth,
                             policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy))),
                     new ActionLinkRoutes(actionLinks, incidents, responders, clock),
                     new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth),
-                    new WebRoutes(webLogins, new WebSessions(database, clock), queries, responders, intake, onCall, overrides, events,
-                            tokens, policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy)),
-                            config::current, this::publicUrl, secureCookies, clock));
+                    new WebRoutes(new WebRoutes.Parts(webLogins, new WebSessions(database, clock), queries, responders, intake,
+                            onCall, overrides, covers, swaps, config, testPages, feedTokens, events, tokens,
+                            policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy)),
+                            this::publicUrl, secureCookies, clock)));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

@@ -203,7 +203,15 @@ public final class ConfigService {
         };
     }
 
-    public synchronized ApplyResult put(Kind kind, String id, JsonNode body, boolean createOnly, Actor actor) {
+    public ApplyResult put(Kind kind, String id, JsonNode body, boolean createOnly, Actor actor) {
+        return put(kind, id, body, createOnly, actor, "api");
+    }
+
+    /**
+     * Like {@link #put(Kind, String, JsonNode, boolean, Actor)}, recording where the edit came from in the
+     * revision ({@code api}, {@code web}, …).
+     */
+    public synchronized ApplyResult put(Kind kind, String id, JsonNode body, boolean createOnly, Actor actor, String source) {
         refresh();   // the edit starts from the latest revision, wherever it was applied
         Optional<Entry> existing = current.document().find(kind, id);
         if (createOnly && existing.isPresent()) {
@@ -217,7 +225,7 @@ public final class ConfigService {
             throw new Refusal(Refusal.Kind.INVALID, "invalid_config", problems.summary() + " in " + kind.singular() + " '" + id + "'",
                     problems.formatted());
         }
-        return commit(current.revision(), ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
+        return commit(current.revision(), ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, source);
     }
 
     /** Removes one object; refused (409) while other objects still refer to it. */
@@ -233,6 +241,18 @@ public final class ConfigService {
         }
         return commit(current.revision(), ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
     }
+
+    /**
+     * The latest revision written by applying a whole document (a file through {@code tocsin apply}, {@code serve
+     * --config} or {@code --demo}, or an API apply), if any: the next apply of that document replaces what single-object
+     * edits (API, web) changed since, which the web UI warns about.
+     */
+    public Optional<Revision> lastDocumentApply() {
+        return ConfigStore.lastRevisionNotFrom(database.jdbi(), SINGLE_OBJECT_SOURCES);
+    }
+
+    /** The sources single-object edits record: everything else is a whole document. */
+    public static final List<String> SINGLE_OBJECT_SOURCES = List.of("api", "web");
 
     /** The latest revisions, newest first: who changed the configuration, when and from where. */
     public List<Revision> revisions(int limit) {

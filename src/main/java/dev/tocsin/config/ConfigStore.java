@@ -119,4 +119,15 @@ final class ConfigStore {
                         rs.getString("actor"), rs.getString("source"), rs.getString("summary")))
                 .list());
     }
+
+    /** The newest revision whose source is none of {@code sources}. */
+    static java.util.Optional<Revision> lastRevisionNotFrom(Jdbi jdbi, List<String> sources) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id, applied_at, actor, source, summary FROM config_revisions
+                        WHERE source NOT IN (<sources>) ORDER BY id DESC LIMIT 1""")
+                .bindList("sources", sources)
+                .map((rs, ctx) -> new Revision(rs.getLong("id"), java.time.Instant.ofEpochMilli(rs.getLong("applied_at")),
+                        rs.getString("actor"), rs.getString("source"), rs.getString("summary")))
+                .findOne());
+    }
 }

@@ -1,6 +1,11 @@
 package dev.tocsin.web;
 
+import dev.tocsin.calendar.FeedTokens;
+import dev.tocsin.config.ConfigService;
 import dev.tocsin.config.Organisation;
+import dev.tocsin.override.CoverRequests;
+import dev.tocsin.override.SwapRequests;
+import dev.tocsin.paging.TestPages;
 import dev.tocsin.events.IncidentEvents;
 import dev.tocsin.auth.TokenStore;
 import dev.tocsin.http.HttpServer;
@@ -20,6 +25,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -43,21 +50,29 @@ public final class WebRoutes implements Routes {
     private final LiveUpdates live = new LiveUpdates();
     private final IncidentQueries queries;
 
-    public WebRoutes(WebLogins logins, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
-                     AlertIntake intake, OnCallService onCall, Overrides overrides, IncidentEvents events,
-                     TokenStore tokens, java.util.function.Function<String, java.util.Map<Integer, Integer>> roundRobinCursors,
-                     Supplier<Organisation> organisation,
-                     Supplier<String> publicUrl, boolean secureCookies, Clock clock) {
-        this.queries = queries;
-        this.auth = new WebAuth(sessions, secureCookies);
+    /**
+     * What the pages are adapters over: the same services the API routes use, handed over in one place
+     * ({@code app.Tocsin}).
+     */
+    public record Parts(WebLogins logins, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
+                        AlertIntake intake, OnCallService onCall, Overrides overrides, CoverRequests covers,
+                        SwapRequests swaps, ConfigService config, TestPages tests, FeedTokens feeds, IncidentEvents events,
+                        TokenStore tokens, Function<String, Map<Integer, Integer>> roundRobinCursors,
+                        Supplier<String> publicUrl, boolean secureCookies, Clock clock) {
+    }
+
+    public WebRoutes(Parts parts) {
+        Supplier<Organisation> organisation = parts.config()::current;
+        this.queries = parts.queries();
+        this.auth = new WebAuth(parts.sessions(), parts.secureCookies());
         this.frames = new Frames(Assets.locate(), organisation);
-        this.login = new LoginPages(logins, sessions, new LoginThrottle(), organisation, auth, frames, clock);
-        this.incidents = new IncidentPages(queries, responders, organisation, auth, frames);
-        this.services = new ServicePages(organisation, intake, publicUrl, auth, frames, clock);
-        this.schedules = new SchedulePages(onCall, overrides, auth, frames);
-        this.me = new MePages(onCall, queries, tokens, auth, frames);
-        this.policies = new PolicyPages(onCall, roundRobinCursors, auth, frames);
-        events.subscribe(live::on);
+        this.login = new LoginPages(parts.logins(), parts.sessions(), new LoginThrottle(), organisation, auth, frames, parts.clock());
+        this.incidents = new IncidentPages(queries, parts.responders(), organisation, auth, frames);
+        this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock());
+        this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), auth, frames);
+        this.me = new MePages(parts.onCall(), queries, parts.tokens(), auth, frames);
+        this.policies = new PolicyPages(parts.onCall(), parts.roundRobinCursors(), auth, frames);
+        parts.events().subscribe(live::on);
     }
 
     @Override
