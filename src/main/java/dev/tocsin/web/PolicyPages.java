@@ -20,12 +20,15 @@ import java.util.function.Function;
 final class PolicyPages {
     private final OnCallService onCall;
     private final Function<String, Map<Integer, Integer>> cursors;
+    private final ConfigEdits edits;
     private final WebAuth auth;
     private final Frames frames;
 
-    PolicyPages(OnCallService onCall, Function<String, Map<Integer, Integer>> cursors, WebAuth auth, Frames frames) {
+    PolicyPages(OnCallService onCall, Function<String, Map<Integer, Integer>> cursors, ConfigEdits edits, WebAuth auth,
+                Frames frames) {
         this.onCall = onCall;
         this.cursors = cursors;
+        this.edits = edits;
         this.auth = auth;
         this.frames = frames;
     }

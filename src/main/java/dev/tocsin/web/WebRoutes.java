@@ -66,12 +66,13 @@ public final class WebRoutes implements Routes {
         this.queries = parts.queries();
         this.auth = new WebAuth(parts.sessions(), parts.secureCookies());
         this.frames = new Frames(Assets.locate(), organisation);
+        ConfigEdits edits = new ConfigEdits(parts.config(), auth);
         this.login = new LoginPages(parts.logins(), parts.sessions(), new LoginThrottle(), organisation, auth, frames, parts.clock());
         this.incidents = new IncidentPages(queries, parts.responders(), organisation, auth, frames);
         this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock());
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), auth, frames);
         this.me = new MePages(parts.onCall(), queries, parts.tokens(), auth, frames);
-        this.policies = new PolicyPages(parts.onCall(), parts.roundRobinCursors(), auth, frames);
+        this.policies = new PolicyPages(parts.onCall(), parts.roundRobinCursors(), edits, auth, frames);
         parts.events().subscribe(live::on);
     }
 
