@@ -58,6 +58,7 @@ import dev.tocsin.provider.console.ConsoleSender;
 import dev.tocsin.provider.smtp.SmtpSender;
 import dev.tocsin.store.Database;
 import dev.tocsin.login.WebLogins;
+import dev.tocsin.login.WebInvites;
 import dev.tocsin.login.WebSessions;
 import dev.tocsin.trace.Actor;
 import dev.tocsin.web.WebRoutes;
@@ -166,7 +167,7 @@ public final class Tocsin implements AutoCloseable {
                             policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy))),
                     new ActionLinkRoutes(actionLinks, incidents, responders, clock),
                     new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth),
-                    new WebRoutes(new WebRoutes.Parts(webLogins, new WebSessions(database, clock), queries, responders, intake,
+                    new WebRoutes(new WebRoutes.Parts(webLogins, new WebInvites(database, webLogins, clock), new WebSessions(database, clock), queries, responders, intake,
                             onCall, overrides, covers, swaps, config, testPages, feedTokens, events, tokens,
                             policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy)),
                             this::publicUrl, secureCookies, clock)));

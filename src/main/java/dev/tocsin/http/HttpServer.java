@@ -44,12 +44,12 @@ public final class HttpServer implements AutoCloseable {
                 ctx.status(status(e.kind())).json(errorBody(e.code(), e.getMessage(), e.details()));
             });
             config.routes.exception(StorageException.class, (e, ctx) -> {
-                log.warn("storage unavailable for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                log.warn("storage unavailable for {} {}: {}", ctx.method(), endpointPath(ctx), e.getMessage());
                 ctx.status(503).header("Retry-After", "1")
                         .json(errorBody("unavailable", "storage is unavailable: " + e.getMessage(), List.of()));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
+                log.error("unexpected failure in {} {}", ctx.method(), endpointPath(ctx), e);   // the route, never a token in the path
                 ctx.status(500).json(errorBody("internal", "internal error; see the server log", List.of()));
             });
             config.routes.error(404, ctx -> {

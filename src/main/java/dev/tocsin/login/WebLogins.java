@@ -59,5 +59,33 @@ public final class WebLogins {
                 .bind("user", userId).mapTo(Integer.class).one()) > 0;
     }
 
+    /** The role the user signs in with, if they have a web password. */
+    public Optional<Role> roleOf(String userId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT role FROM web_logins WHERE user_id = :user")
+                .bind("user", userId).mapTo(String.class).findOne()).flatMap(Role::fromWireName);
+    }
+
+    /** Changes the role of an existing login; the user's sessions end, so the new role applies at the next sign-in. */
+    public void setRole(String userId, Role role) {
+        long now = clock.millis();
+        int changed = database.writeAndWait(handle -> {
+            int rows = handle.createUpdate("UPDATE web_logins SET role = :role, updated_at = :now WHERE user_id = :user")
+                    .bind("role", role.wireName()).bind("now", now).bind("user", userId).execute();
+            WebSessions.revokeAll(handle, userId, now);
+            return rows;
+        });
+        if (changed == 0) throw Refusal.notFound("web sign-in of '" + userId + "'");
+    }
+
+    /** Takes away the user's web password and ends their sessions; an invitation or set-password gives it back. */
+    public boolean remove(String userId) {
+        long now = clock.millis();
+        return database.writeAndWait(handle -> {
+            int rows = handle.createUpdate("DELETE FROM web_logins WHERE user_id = :user").bind("user", userId).execute();
+            WebSessions.revokeAll(handle, userId, now);
+            return rows;
+        }) > 0;
+    }
+
     private static final String DUMMY_HASH = Passwords.hash("no-such-login-" + System.nanoTime());
 }

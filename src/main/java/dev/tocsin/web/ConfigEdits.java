@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Pages that change the configuration (people, teams, escalation policies) do it through the same single-object
  * edit as the API ({@code PUT /api/v1/config/…}): the object in its YAML shape, validated against the whole
- * configuration, one revision recorded with the signed-in person and the source {@code web}. Only admins edit.
+ * configuration, one revision recorded with the signed-in person and the source {@code web}. Admins edit
+ * everything; a person edits their own user (contact methods, notification rules, profile).
  */
 final class ConfigEdits {
     static final String SOURCE = "web";
@@ -38,9 +39,14 @@ final class ConfigEdits {
     /**
      * Writes one object (created when {@code create}); refused ({@link Refusal}, kind INVALID with one detail per
      * problem as {@code path: reason}) when it would make the configuration invalid; nothing is changed then.
+     * Admins write anything; a person writes their own user object ({@link WebAuth#requireSelfOrAdmin}).
      */
     ApplyResult write(WebSession session, Kind kind, String id, JsonNode body, boolean create) {
-        auth.requireRole(session, dev.tocsin.auth.Role.ADMIN);
+        if (kind == Kind.USER && !create) {
+            auth.requireSelfOrAdmin(session, id);
+        } else {
+            auth.requireRole(session, dev.tocsin.auth.Role.ADMIN);
+        }
         return config.put(kind, id, body, create, session.principal().actor(), SOURCE);
     }
 

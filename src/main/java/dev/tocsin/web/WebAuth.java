@@ -71,6 +71,23 @@ final class WebAuth {
         }
     }
 
+    /**
+     * The person themself (any role that may act) or an admin: who may change a person's own settings — contact
+     * methods, notification rules, profile, test pages, verification — as the API's contact-method routes decide.
+     */
+    void requireSelfOrAdmin(WebSession session, String userId) {
+        if (session.role().includes(dev.tocsin.auth.Role.ADMIN)) return;
+        requireRole(session, dev.tocsin.auth.Role.RESPONDER);
+        if (!session.userId().equals(userId)) {
+            throw dev.tocsin.refusal.Refusal.forbidden("only " + userId + " or an admin may change this");
+        }
+    }
+
+    static boolean selfOrAdmin(WebSession session, String userId) {
+        return session.role().includes(dev.tocsin.auth.Role.ADMIN)
+                || (session.role().includes(dev.tocsin.auth.Role.RESPONDER) && session.userId().equals(userId));
+    }
+
     void startSession(Context ctx, String secret) {
         ctx.res().addHeader("Set-Cookie", COOKIE + "=" + secret + "; Path=/; Max-Age=" + WebSessions.LIFETIME.toSeconds()
                 + "; HttpOnly; SameSite=Lax" + (secureCookies ? "; Secure" : ""));

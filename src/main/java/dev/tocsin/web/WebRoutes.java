@@ -14,6 +14,7 @@ import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.override.Overrides;
 import dev.tocsin.http.Routes;
 import dev.tocsin.login.LoginThrottle;
+import dev.tocsin.login.WebInvites;
 import dev.tocsin.login.WebLogins;
 import dev.tocsin.login.WebSessions;
 import dev.tocsin.refusal.Refusal;
@@ -37,7 +38,10 @@ public final class WebRoutes implements Routes {
     /** The UI's paths: pages for browsers, not API endpoints (docs/web-ui.md describes them, not openapi.yaml). */
     public static final java.util.Set<String> PATHS = java.util.Set.of("/", "/login", "/logout", "/incidents", "/incidents/rows",
             "/incidents/bulk", "/incidents/{number}", "/incidents/{number}/{action}", "/live", "/services", "/services/{id}",
-            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}");
+            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}",
+            "/people", "/people/{id}", "/people/{id}/profile", "/people/{id}/contact-methods",
+            "/people/{id}/contact-methods/{method}/{action}", "/people/{id}/rules", "/people/{id}/password",
+            "/people/{id}/invite", "/people/{id}/sign-in", "/invite/{secret}", "/teams", "/teams/{id}", "/teams/{id}/members");
 
     private final WebAuth auth;
     private final Frames frames;
@@ -47,6 +51,9 @@ public final class WebRoutes implements Routes {
     private final SchedulePages schedules;
     private final MePages me;
     private final PolicyPages policies;
+    private final PeoplePages people;
+    private final TeamPages teams;
+    private final SignInPages signIns;
     private final LiveUpdates live = new LiveUpdates();
     private final IncidentQueries queries;
 
@@ -54,7 +61,7 @@ public final class WebRoutes implements Routes {
      * What the pages are adapters over: the same services the API routes use, handed over in one place
      * ({@code app.Tocsin}).
      */
-    public record Parts(WebLogins logins, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
+    public record Parts(WebLogins logins, WebInvites invites, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
                         AlertIntake intake, OnCallService onCall, Overrides overrides, CoverRequests covers,
                         SwapRequests swaps, ConfigService config, TestPages tests, FeedTokens feeds, IncidentEvents events,
                         TokenStore tokens, Function<String, Map<Integer, Integer>> roundRobinCursors,
@@ -73,6 +80,9 @@ public final class WebRoutes implements Routes {
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), auth, frames);
         this.me = new MePages(parts.onCall(), queries, parts.tokens(), auth, frames);
         this.policies = new PolicyPages(parts.onCall(), parts.roundRobinCursors(), edits, auth, frames);
+        this.signIns = new SignInPages(organisation, parts.logins(), parts.invites(), parts.sessions(), parts.publicUrl(), auth, frames);
+        this.people = new PeoplePages(organisation, edits, parts.tests(), signIns, auth, frames);
+        this.teams = new TeamPages(organisation, edits, auth, frames);
         parts.events().subscribe(live::on);
     }
 
@@ -115,6 +125,20 @@ public final class WebRoutes implements Routes {
         routes.post("/schedules/{id}/take-pager", page(schedules::takePager));
         routes.get("/policies", page(policies::list));
         routes.get("/policies/{id}", page(policies::show));
+        routes.get("/people", page(people::list));
+        routes.get("/people/{id}", page(people::show));
+        routes.post("/people/{id}/profile", page(people::saveProfile));
+        routes.post("/people/{id}/contact-methods", page(people::addContactMethod));
+        routes.post("/people/{id}/contact-methods/{method}/{action}", page(people::contactMethodAction));
+        routes.post("/people/{id}/rules", page(people::saveRules));
+        routes.post("/people/{id}/password", page(people::changePassword));
+        routes.post("/people/{id}/invite", page(signIns::invite));
+        routes.post("/people/{id}/sign-in", page(signIns::changeSignIn));
+        routes.get("/invite/{secret}", page(signIns::inviteForm));
+        routes.post("/invite/{secret}", page(signIns::acceptInvite));
+        routes.get("/teams", ctx -> ctx.redirect("/people#teams"));
+        routes.get("/teams/{id}", page(teams::show));
+        routes.post("/teams/{id}/members", page(teams::changeMember));
         routes.get("/me", page(me::me));
         routes.get("/settings", page(me::settings));
         routes.post("/settings/tokens", page(me::createToken));
