@@ -183,4 +183,37 @@ class BrowserFlowsTest {
         look(page, "08-wrong-password");
         assertThat(accessibility).isEmpty();
     }
+
+    @Test
+    void aPersonEditsANotificationRuleAndSendsATestPageToTheConsole() {
+        Page page = browsers.phone();
+        signIn(page, "alice@example.com", WebLoginTest.PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People")).click();
+        look(page, "20-people");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alice Keller")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notification rules"))).isVisible();
+        look(page, "21-person");
+
+        // The push step of alice's high-urgency rules comes 3 minutes after paging instead of 1.
+        page.locator("input[name=high_after_1]").fill("3m");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save notification rules")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Notification rules of Alice Keller saved");
+        assertThat(page.locator("input[name=high_after_1]")).hasValue("3m");
+        look(page, "22-rules-saved");
+
+        page.locator("input[name=high_after_1]").fill("soon");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save notification rules")).click();
+        assertThat(page.locator(".rules .field-error").first()).containsText("notification_rules.high[1].after");
+        look(page, "23-rules-refused");
+
+        page.navigate(server.baseUrl() + "/people/alice");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send a test page to alice-console")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("sent to alice-console");
+        look(page, "24-test-page-sent");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings")).click();
+        assertThat(page.locator("table, ul").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("alice-console")).first())
+                .containsText("test page");
+        look(page, "25-outbox-test-page");
+        assertThat(accessibility).as("serious or critical axe-core violations").isEmpty();
+    }
 }
