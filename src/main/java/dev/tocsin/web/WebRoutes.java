@@ -37,7 +37,8 @@ public final class WebRoutes implements Routes {
     /** The UI's paths: pages for browsers, not API endpoints (docs/web-ui.md describes them, not openapi.yaml). */
     public static final java.util.Set<String> PATHS = java.util.Set.of("/", "/login", "/logout", "/incidents", "/incidents/rows",
             "/incidents/bulk", "/incidents/{number}", "/incidents/{number}/{action}", "/live", "/services", "/services/{id}",
-            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}");
+            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}",
+            "/policies/new", "/policies/{id}/edit");
 
     private final WebAuth auth;
     private final Frames frames;
@@ -47,6 +48,7 @@ public final class WebRoutes implements Routes {
     private final SchedulePages schedules;
     private final MePages me;
     private final PolicyPages policies;
+    private final PolicyEditPages policyEdits;
     private final LiveUpdates live = new LiveUpdates();
     private final IncidentQueries queries;
 
@@ -73,6 +75,7 @@ public final class WebRoutes implements Routes {
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), auth, frames);
         this.me = new MePages(parts.onCall(), queries, parts.tokens(), auth, frames);
         this.policies = new PolicyPages(parts.onCall(), parts.roundRobinCursors(), edits, auth, frames);
+        this.policyEdits = new PolicyEditPages(parts.onCall(), edits, auth, frames);
         parts.events().subscribe(live::on);
     }
 
@@ -114,7 +117,11 @@ public final class WebRoutes implements Routes {
         routes.get("/schedules/{id}", page(schedules::show));
         routes.post("/schedules/{id}/take-pager", page(schedules::takePager));
         routes.get("/policies", page(policies::list));
+        routes.get("/policies/new", page(policyEdits::newForm));   // before /policies/{id}, which would take "new" as an id
+        routes.post("/policies/new", page(policyEdits::create));
         routes.get("/policies/{id}", page(policies::show));
+        routes.get("/policies/{id}/edit", page(policyEdits::editForm));
+        routes.post("/policies/{id}/edit", page(policyEdits::save));
         routes.get("/me", page(me::me));
         routes.get("/settings", page(me::settings));
         routes.post("/settings/tokens", page(me::createToken));
