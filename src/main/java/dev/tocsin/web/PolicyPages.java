@@ -1,5 +1,6 @@
 package dev.tocsin.web;
 
+import dev.tocsin.auth.Role;
 import dev.tocsin.escalation.EscalationPolicy;
 import dev.tocsin.login.WebSession;
 import dev.tocsin.oncall.OnCallService;
@@ -11,11 +12,13 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Escalation policies as configured, with a preview that runs the paging engine's own simulation from now: who would
- * be notified when and how if an alert arrived this minute and nobody acknowledged.
+ * be notified when and how if an alert arrived this minute and nobody acknowledged. Admins find the way to edit them
+ * ({@link PolicyEditPages}) here, with what the next file apply would do to such an edit.
  */
 final class PolicyPages {
     private final OnCallService onCall;
@@ -53,6 +56,8 @@ final class PolicyPages {
         Map<String, Object> model = new HashMap<>();
         model.put("page", frames.page(ctx, session, policy.name() == null ? policy.id() : policy.name(), "policies"));
         model.put("view", new PolicyView(policy, preview, urgency, now, new Names(onCall.organisation(), session.userId())));
+        // only admins edit, so only they need to know what the next file apply does to an edit
+        model.put("warning", session.role().includes(Role.ADMIN) ? edits.overwriteWarning() : Optional.<String>empty());
         ctx.render("policy.jte", model);
     }
 }

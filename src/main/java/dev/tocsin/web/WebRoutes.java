@@ -41,7 +41,8 @@ public final class WebRoutes implements Routes {
             "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}",
             "/people", "/people/{id}", "/people/{id}/profile", "/people/{id}/contact-methods",
             "/people/{id}/contact-methods/{method}/{action}", "/people/{id}/rules", "/people/{id}/password",
-            "/people/{id}/invite", "/people/{id}/sign-in", "/invite/{secret}", "/teams", "/teams/{id}", "/teams/{id}/members");
+            "/people/{id}/invite", "/people/{id}/sign-in", "/invite/{secret}", "/teams", "/teams/{id}", "/teams/{id}/members",
+            "/policies/new", "/policies/{id}/edit");
 
     private final WebAuth auth;
     private final Frames frames;
@@ -54,6 +55,7 @@ public final class WebRoutes implements Routes {
     private final PeoplePages people;
     private final TeamPages teams;
     private final SignInPages signIns;
+    private final PolicyEditPages policyEdits;
     private final LiveUpdates live = new LiveUpdates();
     private final IncidentQueries queries;
 
@@ -83,6 +85,7 @@ public final class WebRoutes implements Routes {
         this.signIns = new SignInPages(organisation, parts.logins(), parts.invites(), parts.sessions(), parts.publicUrl(), auth, frames);
         this.people = new PeoplePages(organisation, edits, parts.tests(), signIns, auth, frames);
         this.teams = new TeamPages(organisation, edits, auth, frames);
+        this.policyEdits = new PolicyEditPages(parts.onCall(), edits, auth, frames);
         parts.events().subscribe(live::on);
     }
 
@@ -124,6 +127,8 @@ public final class WebRoutes implements Routes {
         routes.get("/schedules/{id}", page(schedules::show));
         routes.post("/schedules/{id}/take-pager", page(schedules::takePager));
         routes.get("/policies", page(policies::list));
+        routes.get("/policies/new", page(policyEdits::newForm));   // before /policies/{id}, which would take "new" as an id
+        routes.post("/policies/new", page(policyEdits::create));
         routes.get("/policies/{id}", page(policies::show));
         routes.get("/people", page(people::list));
         routes.get("/people/{id}", page(people::show));
@@ -139,6 +144,8 @@ public final class WebRoutes implements Routes {
         routes.get("/teams", ctx -> ctx.redirect("/people#teams"));
         routes.get("/teams/{id}", page(teams::show));
         routes.post("/teams/{id}/members", page(teams::changeMember));
+        routes.get("/policies/{id}/edit", page(policyEdits::editForm));
+        routes.post("/policies/{id}/edit", page(policyEdits::save));
         routes.get("/me", page(me::me));
         routes.get("/settings", page(me::settings));
         routes.post("/settings/tokens", page(me::createToken));

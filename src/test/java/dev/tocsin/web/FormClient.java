@@ -43,7 +43,12 @@ final class FormClient {
     }
 
     Page post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return post(path, java.util.List.copyOf(form.entrySet()));
+    }
+
+    /** Posts fields in order; a name may repeat (ticked checkboxes of one name). */
+    Page post(String path, java.util.List<Map.Entry<String, String>> form) {
+        String body = form.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html")
