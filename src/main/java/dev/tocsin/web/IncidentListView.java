@@ -12,7 +12,7 @@ import java.util.List;
 
 /** What the incident list shows: the filters as chosen (they live in the URL), the incidents, and the choices. */
 public record IncidentListView(Filters filters, List<Incident> incidents, int openCount, Organisation organisation,
-                               String viewer, long liveSince) {
+                               String viewer, long liveSince, Long before, Long olderFrom) {
     /** The list's filters; statuses empty means open (triggered and acknowledged). */
     public record Filters(List<IncidentStatus> statuses, Urgency urgency, String service, String team, boolean mine) {
         static Filters from(List<String> statuses, String urgency, String service, String team, String mine) {
@@ -88,8 +88,21 @@ public record IncidentListView(Filters filters, List<Incident> incidents, int op
         return "/incidents" + (query.isEmpty() ? "" : "?" + query);
     }
 
+    /** The rows of this very page (the same filters and position), reloaded when an incident changes. */
     public String rowsUrl() {
-        String query = filters.query();
+        String query = filters.query() + (before == null ? "" : (filters.query().isEmpty() ? "" : "&") + "before=" + before);
         return "/incidents/rows" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** The next, older page of the same list, if there is one. */
+    public String olderUrl() {
+        if (olderFrom == null) return null;
+        String query = filters.query();
+        return "/incidents?" + query + (query.isEmpty() ? "" : "&") + "before=" + olderFrom;
+    }
+
+    /** Whether this is a later page (so the newest incidents are one link away). */
+    public boolean paged() {
+        return before != null;
     }
 }

@@ -81,9 +81,26 @@ final class IncidentPages {
         List<Urgency> urgencies = filters.urgency() == null ? List.of() : List.of(filters.urgency());
         IncidentFilter filter = new IncidentFilter(filters.statuses(), urgencies, serviceIds,
                 filters.mine() ? session.userId() : null);
-        List<Incident> incidents = queries.list(filter, null, LIST_LIMIT);
+        Long before = before(ctx.queryParam("before"));
+        List<Incident> incidents = queries.list(filter, before, LIST_LIMIT + 1);
+        Long olderFrom = null;
+        if (incidents.size() > LIST_LIMIT) {
+            incidents = incidents.subList(0, LIST_LIMIT);
+            olderFrom = incidents.get(LIST_LIMIT - 1).id();
+        }
         long open = incidents.stream().filter(incident -> incident.status() != IncidentStatus.RESOLVED).count();
-        return new IncidentListView(filters, incidents, (int) open, current, session.userId(), since);
+        return new IncidentListView(filters, incidents, (int) open, current, session.userId(), since, before, olderFrom);
+    }
+
+    /** The {@code before} of a later page: incidents older than this number; a bad value shows the first page. */
+    private static Long before(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            long number = Long.parseLong(value.trim());
+            return number > 0 ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** {@code GET /incidents/{number}}. */

@@ -143,4 +143,24 @@ class WebIncidentPagesTest {
             assertThat(anonymous.body()).doesNotContain("event:");
         }
     }
+
+    @Test
+    void aLongListPagesOnToOlderIncidentsWithTheSameFilters() {
+        try (TestServer server = WebLoginTest.demo(TestDatabases.Kind.SQLITE)) {
+            for (int i = 1; i <= IncidentPages.LIST_LIMIT + 5; i++) trigger(server, "storm " + i);
+            FormClient browser = new FormClient(server.baseUrl());
+            browser.signIn("alice@example.com", WebLoginTest.PASSWORD);
+            FormClient.Page first = browser.get("/incidents?urgency=high");
+            assertThat(first.body()).contains("storm " + (IncidentPages.LIST_LIMIT + 5)).doesNotContain(" storm 5</a>")
+                    .doesNotContain("Newest incidents");
+            java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"(/incidents\\?urgency=high&amp;before=\\d+)\"")
+                    .matcher(first.body());
+            assertThat(older.find()).as("a link to the older incidents").isTrue();
+            FormClient.Page second = browser.get(older.group(1).replace("&amp;", "&"));
+            assertThat(second.body()).contains("storm 5").contains("storm 1").doesNotContain("storm 6")
+                    .contains("Newest incidents").doesNotContain("Older incidents");
+            assertThat(second.body()).contains("hx-get=\"/incidents/rows?urgency=high&amp;before=");
+            assertThat(browser.get("/incidents?before=nonsense").status()).isEqualTo(200);
+        }
+    }
 }
