@@ -53,6 +53,12 @@ public final class WebLogins {
         return Role.fromWireName(stored.get()[1]);
     }
 
+    /** The role of the user's web login, if they have one (single sign-on gives the same role). */
+    public Optional<Role> role(String userId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT role FROM web_logins WHERE user_id = :user")
+                .bind("user", userId).mapTo(String.class).findOne()).flatMap(Role::fromWireName);
+    }
+
     /** Whether the user has a web password at all. */
     public boolean hasLogin(String userId) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM web_logins WHERE user_id = :user")
