@@ -57,6 +57,7 @@ import dev.tocsin.engine.Recurring;
 import dev.tocsin.provider.console.ConsoleSender;
 import dev.tocsin.provider.smtp.SmtpSender;
 import dev.tocsin.store.Database;
+import dev.tocsin.login.OidcSignIn;
 import dev.tocsin.login.WebLogins;
 import dev.tocsin.login.WebInvites;
 import dev.tocsin.login.WebSessions;
@@ -169,6 +170,7 @@ public final class Tocsin implements AutoCloseable {
                     new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth),
                     new WebRoutes(new WebRoutes.Parts(webLogins, new WebInvites(database, webLogins, clock), new WebSessions(database, clock), queries, responders, intake,
                             onCall, overrides, covers, swaps, config, testPages, feedTokens, events, tokens,
+                            new OidcSignIn(() -> config.current().document().oidc(), clock),
                             policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy)),
                             this::publicUrl, secureCookies, clock)));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);

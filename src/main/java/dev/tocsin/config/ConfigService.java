@@ -290,7 +290,7 @@ public final class ConfigService {
     }
 
     static String pathById(Entry entry) {
-        if (entry.kind() == Kind.PROVIDER) return "providers." + entry.id();
+        if (entry.kind().named()) return entry.kind().section() + "." + entry.id();
         return entry.kind().section() + "[" + entry.id() + "]";
     }
 }

@@ -54,7 +54,7 @@ final class CrossChecks {
         for (Entry entry : document.entries()) {
             Set<String> known = ids.computeIfAbsent(entry.kind(), kind -> new LinkedHashSet<>());
             if (!known.add(entry.id())) {
-                problems.at(pathOf.apply(entry) + (entry.kind() == Kind.PROVIDER ? "" : ".id"), "duplicate " + entry.kind().singular()
+                problems.at(pathOf.apply(entry) + (entry.kind().named() ? "" : ".id"), "duplicate " + entry.kind().singular()
                         + " id '" + entry.id() + "' (first at " + firstPath.get(entry.kind() + "/" + entry.id()) + ")");
             } else {
                 firstPath.put(entry.kind() + "/" + entry.id(), pathOf.apply(entry));

@@ -98,6 +98,11 @@ public record Document(List<Entry> entries) {
         return find(Kind.PROVIDER, ProviderSection.SLACK).map(entry -> (SlackSettings) entry.value());
     }
 
+    /** Single sign-on with OpenID Connect, if configured ({@code auth.oidc}). */
+    public Optional<dev.tocsin.login.OidcSettings> oidc() {
+        return find(Kind.AUTH, AuthSection.OIDC).map(entry -> (dev.tocsin.login.OidcSettings) entry.value());
+    }
+
     private <T> List<T> values(Kind kind, Class<T> type) {
         return entries(kind).stream().map(entry -> type.cast(entry.value())).toList();
     }

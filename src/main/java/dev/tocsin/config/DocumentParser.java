@@ -40,18 +40,23 @@ final class DocumentParser {
         Fields fields = top.fields(sections.toArray(String[]::new));
         List<Entry> entries = new ArrayList<>();
         for (Kind kind : Kind.values()) {
-            if (kind == Kind.PROVIDER) continue;
+            if (kind.named()) continue;
             for (Value item : fields.list(kind.section())) add(entries, paths, item, Sections.parse(kind, null, item));
         }
-        Value providers = fields.optional(Kind.PROVIDER.section());
-        if (providers != null) {
-            Fields byName = providers.fields(ProviderSection.NAMES.toArray(String[]::new));
-            for (String name : ProviderSection.NAMES) {
-                Value provider = byName.optional(name);
-                if (provider != null) add(entries, paths, provider, Sections.parse(Kind.PROVIDER, name, provider));
-            }
-        }
+        named(entries, paths, fields, Kind.PROVIDER, ProviderSection.NAMES);
+        named(entries, paths, fields, Kind.AUTH, AuthSection.NAMES);
         return new Document(entries);
+    }
+
+    /** Reads a section that is a mapping of objects by name ({@code providers:}, {@code auth:}). */
+    private static void named(List<Entry> entries, Map<Entry, String> paths, Fields fields, Kind kind, List<String> names) {
+        Value section = fields.optional(kind.section());
+        if (section == null) return;
+        Fields byName = section.fields(names.toArray(String[]::new));
+        for (String name : names) {
+            Value object = byName.optional(name);
+            if (object != null) add(entries, paths, object, Sections.parse(kind, name, object));
+        }
     }
 
     private static void add(List<Entry> entries, Map<Entry, String> paths, Value value, Entry entry) {

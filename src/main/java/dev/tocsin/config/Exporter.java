@@ -31,10 +31,10 @@ final class Exporter {
         for (Kind kind : Kind.values()) {
             List<Entry> entries = document.entries(kind);
             if (entries.isEmpty()) continue;
-            if (kind == Kind.PROVIDER) {
-                Map<String, Object> providers = new LinkedHashMap<>();
-                for (Entry entry : entries) providers.put(entry.id(), Sections.write(entry, SecretStyle.PLACEHOLDER));
-                root.put(kind.section(), providers);
+            if (kind.named()) {
+                Map<String, Object> byName = new LinkedHashMap<>();
+                for (Entry entry : entries) byName.put(entry.id(), Sections.write(entry, SecretStyle.PLACEHOLDER));
+                root.put(kind.section(), byName);
             } else {
                 List<Object> items = new ArrayList<>();
                 for (Entry entry : entries) items.add(Sections.write(entry, SecretStyle.PLACEHOLDER));

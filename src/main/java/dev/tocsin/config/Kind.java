@@ -10,7 +10,9 @@ public enum Kind {
     ESCALATION_POLICY("escalation_policy", "escalation_policies"),
     SERVICE("service", "services"),
     HEARTBEAT("heartbeat", "heartbeats"),
-    PROVIDER("provider", "providers");
+    PROVIDER("provider", "providers"),
+    /** How people sign in: {@code auth.oidc}. Like providers, a mapping of named objects rather than a list. */
+    AUTH("auth", "auth");
 
     private final String singular;
     private final String section;
@@ -28,6 +30,11 @@ public enum Kind {
     /** The top-level YAML key and API collection: {@code users}, {@code escalation_policies}. */
     public String section() {
         return section;
+    }
+
+    /** Whether the section is a mapping of objects by name ({@code providers.smtp}, {@code auth.oidc}), not a list. */
+    public boolean named() {
+        return this == PROVIDER || this == AUTH;
     }
 
     public static Optional<Kind> ofSingular(String name) {

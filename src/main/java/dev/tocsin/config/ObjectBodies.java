@@ -17,7 +17,7 @@ final class ObjectBodies {
     static Entry parse(Kind kind, String id, JsonNode body, Entry existing, Problems problems) {
         if (body == null || !body.isObject()) throw Refusal.invalid("the body must be a JSON object");
         ObjectNode object = ((ObjectNode) body).deepCopy();
-        if (kind != Kind.PROVIDER) {
+        if (!kind.named()) {
             JsonNode bodyId = object.get("id");
             if (bodyId != null && !bodyId.isNull() && !bodyId.asText().equals(id)) {
                 throw Refusal.invalid("id '" + bodyId.asText() + "' in the body does not match '" + id + "' in the URL");

@@ -14,8 +14,8 @@ final class Sections {
     private Sections() {
     }
 
-    /** Reads one object; {@code providerId} names the provider for {@link Kind#PROVIDER}. Null id if unusable. */
-    static Entry parse(Kind kind, String providerId, Value value) {
+    /** Reads one object; {@code name} names the object of a {@link Kind#named()} kind. Null id if unusable. */
+    static Entry parse(Kind kind, String name, Value value) {
         return switch (kind) {
             case USER -> entry(kind, UserSection.parse(value), User::id);
             case TEAM -> entry(kind, TeamSection.parse(value), Team::id);
@@ -23,7 +23,8 @@ final class Sections {
             case ESCALATION_POLICY -> entry(kind, PolicySection.parse(value), EscalationPolicy::id);
             case SERVICE -> entry(kind, ServiceSection.parse(value), Service::id);
             case HEARTBEAT -> entry(kind, HeartbeatSection.parse(value), Heartbeat::id);
-            case PROVIDER -> new Entry(kind, providerId, ProviderSection.parse(providerId, value));
+            case PROVIDER -> new Entry(kind, name, ProviderSection.parse(name, value));
+            case AUTH -> new Entry(kind, name, AuthSection.parse(name, value));
         };
     }
 
@@ -40,6 +41,7 @@ final class Sections {
             case SERVICE -> ServiceSection.write((Service) entry.value(), secrets);
             case HEARTBEAT -> HeartbeatSection.write((Heartbeat) entry.value(), secrets);
             case PROVIDER -> ProviderSection.write(entry.value(), secrets);
+            case AUTH -> AuthSection.write(entry.value(), secrets);
         };
     }
 }

@@ -53,16 +53,16 @@ public final class WebLogins {
         return Role.fromWireName(stored.get()[1]);
     }
 
+    /** The role of the user's web login, if they have one (single sign-on gives the same role). */
+    public Optional<Role> role(String userId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT role FROM web_logins WHERE user_id = :user")
+                .bind("user", userId).mapTo(String.class).findOne()).flatMap(Role::fromWireName);
+    }
+
     /** Whether the user has a web password at all. */
     public boolean hasLogin(String userId) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM web_logins WHERE user_id = :user")
                 .bind("user", userId).mapTo(Integer.class).one()) > 0;
-    }
-
-    /** The role the user signs in with, if they have a web password. */
-    public Optional<Role> roleOf(String userId) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT role FROM web_logins WHERE user_id = :user")
-                .bind("user", userId).mapTo(String.class).findOne()).flatMap(Role::fromWireName);
     }
 
     /** Changes the role of an existing login; the user's sessions end, so the new role applies at the next sign-in. */

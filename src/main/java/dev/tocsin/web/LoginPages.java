@@ -3,6 +3,8 @@ package dev.tocsin.web;
 import dev.tocsin.auth.Role;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.login.LoginThrottle;
+import dev.tocsin.login.OidcSettings;
+import dev.tocsin.login.OidcSignIn;
 import dev.tocsin.login.WebLogins;
 import dev.tocsin.login.WebSessions;
 import dev.tocsin.user.User;
@@ -15,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Signing in with email and password, and out. */
+/** Signing in with email and password, and out; the sign-in page also offers single sign-on when it is configured. */
 final class LoginPages {
     /** No configured user has this id (ids are letters, digits and . _ @ -): it has no login either. */
     private static final String NO_SUCH_USER = " no such user ";
@@ -26,16 +28,18 @@ final class LoginPages {
     private final Supplier<Organisation> organisation;
     private final WebAuth auth;
     private final Frames frames;
+    private final OidcSignIn oidc;
     private final Clock clock;
 
     LoginPages(WebLogins logins, WebSessions sessions, LoginThrottle throttle, Supplier<Organisation> organisation,
-               WebAuth auth, Frames frames, Clock clock) {
+               WebAuth auth, Frames frames, OidcSignIn oidc, Clock clock) {
         this.logins = logins;
         this.sessions = sessions;
         this.throttle = throttle;
         this.organisation = organisation;
         this.auth = auth;
         this.frames = frames;
+        this.oidc = oidc;
         this.clock = clock;
     }
 
@@ -84,11 +88,13 @@ final class LoginPages {
         ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
-    private void show(Context ctx, int status, String email, String error) {
+    /** The sign-in page, with {@code error} (or null) above the forms. */
+    void show(Context ctx, int status, String email, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("page", frames.page(ctx, null, "Sign in", "login", error));
         model.put("email", email);
         model.put("next", WebAuth.safeNext(Optional.ofNullable(ctx.formParam("next")).orElse(ctx.queryParam("next"))));
+        model.put("ssoName", oidc.settings().map(OidcSettings::name).orElse(null));
         ctx.status(status).render("login.jte", model);
     }
 }

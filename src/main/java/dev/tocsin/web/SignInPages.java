@@ -44,7 +44,7 @@ final class SignInPages {
 
     /** The role a person signs in with, if they have a web password (what the person page shows). */
     Optional<Role> roleOf(String userId) {
-        return logins.roleOf(userId);
+        return logins.role(userId);
     }
 
     /** {@code POST /people/{id}/invite} (admins): a one-time link to choose a password, shown on the page that answers. */
@@ -92,7 +92,7 @@ final class SignInPages {
         }
         Optional<String> problem = checkedChoice(ctx.formParam("password"), ctx.formParam("password_again"));
         if (problem.isPresent()) return Optional.of("new password: " + problem.get());
-        Role role = logins.roleOf(session.userId()).orElse(session.role());
+        Role role = logins.role(session.userId()).orElse(session.role());
         logins.setPassword(session.userId(), ctx.formParam("password"), role);
         auth.startSession(ctx, sessions.open(session.userId(), role).secret());
         Flash.leave(ctx, "Your password is changed; every other session of yours has ended.");

@@ -15,6 +15,7 @@ import dev.tocsin.override.Overrides;
 import dev.tocsin.http.Routes;
 import dev.tocsin.login.LoginThrottle;
 import dev.tocsin.login.WebInvites;
+import dev.tocsin.login.OidcSignIn;
 import dev.tocsin.login.WebLogins;
 import dev.tocsin.login.WebSessions;
 import dev.tocsin.refusal.Refusal;
@@ -36,7 +37,7 @@ import java.util.function.Supplier;
  */
 public final class WebRoutes implements Routes {
     /** The UI's paths: pages for browsers, not API endpoints (docs/web-ui.md describes them, not openapi.yaml). */
-    public static final java.util.Set<String> PATHS = java.util.Set.of("/", "/login", "/logout", "/incidents", "/incidents/rows",
+    public static final java.util.Set<String> PATHS = java.util.Set.of("/", "/login", "/login/oidc", "/login/oidc/callback", "/logout", "/incidents", "/incidents/rows",
             "/incidents/bulk", "/incidents/{number}", "/incidents/{number}/{action}", "/live", "/services", "/services/{id}",
             "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}",
             "/people", "/people/{id}", "/people/{id}/profile", "/people/{id}/contact-methods",
@@ -47,6 +48,7 @@ public final class WebRoutes implements Routes {
     private final WebAuth auth;
     private final Frames frames;
     private final LoginPages login;
+    private final OidcPages oidc;
     private final IncidentPages incidents;
     private final ServicePages services;
     private final SchedulePages schedules;
@@ -66,7 +68,7 @@ public final class WebRoutes implements Routes {
     public record Parts(WebLogins logins, WebInvites invites, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
                         AlertIntake intake, OnCallService onCall, Overrides overrides, CoverRequests covers,
                         SwapRequests swaps, ConfigService config, TestPages tests, FeedTokens feeds, IncidentEvents events,
-                        TokenStore tokens, Function<String, Map<Integer, Integer>> roundRobinCursors,
+                        TokenStore tokens, OidcSignIn oidc, Function<String, Map<Integer, Integer>> roundRobinCursors,
                         Supplier<String> publicUrl, boolean secureCookies, Clock clock) {
     }
 
@@ -76,7 +78,10 @@ public final class WebRoutes implements Routes {
         this.auth = new WebAuth(parts.sessions(), parts.secureCookies());
         this.frames = new Frames(Assets.locate(), organisation);
         ConfigEdits edits = new ConfigEdits(parts.config(), auth);
-        this.login = new LoginPages(parts.logins(), parts.sessions(), new LoginThrottle(), organisation, auth, frames, parts.clock());
+        this.login = new LoginPages(parts.logins(), parts.sessions(), new LoginThrottle(), organisation, auth, frames,
+                parts.oidc(), parts.clock());
+        this.oidc = new OidcPages(parts.oidc(), parts.logins(), parts.sessions(), organisation, auth, login, parts.publicUrl(),
+                parts.secureCookies());
         this.incidents = new IncidentPages(queries, parts.responders(), organisation, auth, frames);
         this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock());
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), auth, frames);
@@ -114,6 +119,8 @@ public final class WebRoutes implements Routes {
         routes.get("/", ctx -> ctx.redirect(auth.session(ctx).isPresent() ? "/incidents" : "/login"));
         routes.get("/login", page(login::form));
         routes.post("/login", page(login::signIn));
+        routes.get(OidcPages.START, page(oidc::start));
+        routes.get(OidcPages.CALLBACK, page(oidc::callback));
         routes.post("/logout", page(login::signOut));
         routes.get("/incidents", page(incidents::list));
         routes.get("/incidents/rows", page(incidents::rows));
