@@ -1,6 +1,5 @@
 package dev.tocsin.calendar;
 
-import dev.tocsin.auth.Principal;
 import dev.tocsin.auth.Role;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.config.Organisation;
@@ -15,7 +14,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +32,7 @@ public final class CalendarRoutes implements Routes {
     private final ConfigService config;
     private final OnCallService onCall;
     private final FeedTokens tokens;
+    private final FeedLinks links;
     private final Auth auth;
     private final Supplier<String> publicUrl;
     private final Clock clock;
@@ -43,6 +42,7 @@ public final class CalendarRoutes implements Routes {
         this.config = config;
         this.onCall = onCall;
         this.tokens = tokens;
+        this.links = new FeedLinks(tokens, config::current, publicUrl);
         this.auth = auth;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -52,72 +52,30 @@ public final class CalendarRoutes implements Routes {
     public void register(RoutesConfig routes) {
         routes.get("/calendar/users/{user}.ics", ctx -> feed(ctx, FeedKind.USER, ctx.pathParam("user")));
         routes.get("/calendar/schedules/{schedule}.ics", ctx -> feed(ctx, FeedKind.SCHEDULE, ctx.pathParam("schedule")));
-        routes.get("/api/v1/users/{id}/calendar", ctx -> show(ctx, FeedKind.USER, userAllowed(ctx)));
-        routes.post("/api/v1/users/{id}/calendar/rotate", ctx -> rotate(ctx, FeedKind.USER, userAllowed(ctx)));
-        routes.get("/api/v1/schedules/{id}/calendar", ctx -> {
-            Principal caller = auth.require(ctx, Role.OBSERVER);
-            show(ctx, FeedKind.SCHEDULE, new Allowed(caller, existingSchedule(ctx.pathParam("id")).id()));
-        });
-        routes.post("/api/v1/schedules/{id}/calendar/rotate", ctx -> {
-            // Rotating a schedule's feed breaks everyone's subscription to it, so only admins may.
-            Principal caller = auth.require(ctx, Role.ADMIN);
-            rotate(ctx, FeedKind.SCHEDULE, new Allowed(caller, existingSchedule(ctx.pathParam("id")).id()));
-        });
-    }
-
-    private record Allowed(Principal caller, String subjectId) {
-    }
-
-    /** People may get and rotate their own feed; admins anyone's. */
-    private Allowed userAllowed(Context ctx) {
-        Principal caller = auth.require(ctx, Role.OBSERVER);
-        String userId = ctx.pathParam("id");
-        if (!caller.userId().equals(userId) && !caller.role().includes(Role.ADMIN)) {
-            throw new ApiException(403, "forbidden", "only an admin may see or rotate another person's calendar feed");
-        }
-        if (!config.current().hasUser(userId)) throw ApiException.notFound("user '" + userId + "'");
-        return new Allowed(caller, userId);
-    }
-
-    private Schedule existingSchedule(String scheduleId) {
-        return config.current().schedule(scheduleId).orElseThrow(() -> ApiException.notFound("schedule '" + scheduleId + "'"));
+        routes.get("/api/v1/users/{id}/calendar", ctx -> show(ctx, links.show(auth.require(ctx, Role.OBSERVER),
+                FeedKind.USER, ctx.pathParam("id"))));
+        routes.post("/api/v1/users/{id}/calendar/rotate", ctx -> show(ctx, links.rotate(auth.require(ctx, Role.OBSERVER),
+                FeedKind.USER, ctx.pathParam("id"))));
+        routes.get("/api/v1/schedules/{id}/calendar", ctx -> show(ctx, links.show(auth.require(ctx, Role.OBSERVER),
+                FeedKind.SCHEDULE, ctx.pathParam("id"))));
+        routes.post("/api/v1/schedules/{id}/calendar/rotate", ctx -> show(ctx, links.rotate(auth.require(ctx, Role.ADMIN),
+                FeedKind.SCHEDULE, ctx.pathParam("id"))));
     }
 
     /**
      * The token is stored hashed, so a URL with its token exists only when it is issued. The first GET issues
      * one; later GETs return the address without the token and say how to get a new one.
      */
-    private void show(Context ctx, FeedKind kind, Allowed allowed) {
-        var issued = tokens.issuedAt(kind, allowed.subjectId());
-        if (issued.isEmpty()) {
-            issueAndRespond(ctx, kind, allowed);
-            return;
+    private static void show(Context ctx, FeedLinks.Link link) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("url", link.tokenShown() ? link.url() : link.address());
+        body.put("token_shown", link.tokenShown());
+        body.put("issued_at", link.issuedAt());
+        if (!link.tokenShown()) {
+            body.put("message", "the feed's token is stored hashed and was shown when it was issued; "
+                    + "POST " + ctx.path() + "/rotate for a new URL (the old one stops working)");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("url", feedAddress(kind, allowed.subjectId()));
-        body.put("token_shown", false);
-        body.put("issued_at", issued.get());
-        body.put("message", "the feed's token is stored hashed and was shown when it was issued; "
-                + "POST " + ctx.path() + "/rotate for a new URL (the old one stops working)");
         ctx.json(body);
-    }
-
-    private void rotate(Context ctx, FeedKind kind, Allowed allowed) {
-        issueAndRespond(ctx, kind, allowed);
-    }
-
-    private void issueAndRespond(Context ctx, FeedKind kind, Allowed allowed) {
-        String secret = tokens.issue(kind, allowed.subjectId(), allowed.caller().actor());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("url", feedAddress(kind, allowed.subjectId()) + "?token=" + secret);
-        body.put("token_shown", true);
-        body.put("issued_at", tokens.issuedAt(kind, allowed.subjectId()).orElse(null));
-        ctx.json(body);
-    }
-
-    private String feedAddress(FeedKind kind, String subjectId) {
-        return publicUrl.get() + "/calendar/" + kind.pathSegment() + "/"
-                + URLEncoder.encode(subjectId, StandardCharsets.UTF_8).replace("+", "%20") + ".ics";
     }
 
     /**

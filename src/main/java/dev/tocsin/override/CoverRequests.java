@@ -154,6 +154,25 @@ public final class CoverRequests {
         return database.jdbi().withHandle(handle -> store.list(handle, status, LIST_LIMIT));
     }
 
+    /**
+     * Open requests the user could answer: sent to them, or to a team they are in, and not declined by them yet;
+     * newest first.
+     */
+    public List<CoverRequest> openFor(String userId) {
+        Organisation organisation = onCall.organisation();
+        return list("open").stream()
+                .filter(request -> !request.declinedBy().contains(userId))
+                .filter(request -> organisation.schedule(request.scheduleId())
+                        .map(schedule -> asked(organisation, schedule, request.requester(), request.askedUser()).contains(userId))
+                        .orElse(false))
+                .toList();
+    }
+
+    /** The user's own requests, in any state, newest first. */
+    public List<CoverRequest> madeBy(String userId) {
+        return list(null).stream().filter(request -> request.requester().equals(userId)).toList();
+    }
+
     /** Closes open requests whose time has come and tells their requesters. */
     public void expireDue() {
         Instant now = onCall.clock().instant();

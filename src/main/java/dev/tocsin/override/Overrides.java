@@ -150,8 +150,7 @@ public final class Overrides {
                     + " at " + entry.removedAt());
         }
         Organisation organisation = onCall.organisation();
-        boolean own = caller.userId().equals(override.userId()) || caller.actor().toString().equals(override.createdBy());
-        if (!own) requireManager(caller, organisation, override.scheduleId(), "remove someone else's override");
+        if (!own(caller, override)) requireManager(caller, organisation, override.scheduleId(), "remove someone else's override");
         Schedule schedule = onCall.schedule(override.scheduleId());
         Instant now = onCall.clock().instant();
         String headline = caller.userId() + " removed an override that had " + override.userId() + " on call.";
@@ -167,6 +166,17 @@ public final class Overrides {
         });
         onCall.overridesChanged();
         return find(id);
+    }
+
+    /** Whether {@link #remove} would let the caller remove the override (a page shows its button only then). */
+    public boolean mayRemove(Principal caller, Override override) {
+        if (!caller.role().includes(Role.RESPONDER)) return false;
+        if (own(caller, override) || caller.role().includes(Role.ADMIN)) return true;
+        return ScheduleTeam.isManager(onCall.organisation(), override.scheduleId(), caller.userId());
+    }
+
+    private static boolean own(Principal caller, Override override) {
+        return caller.userId().equals(override.userId()) || caller.actor().toString().equals(override.createdBy());
     }
 
     /**

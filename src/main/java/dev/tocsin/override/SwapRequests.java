@@ -151,6 +151,16 @@ public final class SwapRequests {
         return database.jdbi().withHandle(handle -> store.list(handle, status, LIST_LIMIT));
     }
 
+    /** Open swaps offered to the user, newest first. */
+    public List<SwapRequest> openFor(String userId) {
+        return list("open").stream().filter(swap -> swap.otherUser().equals(userId)).toList();
+    }
+
+    /** The user's own swap offers, in any state, newest first. */
+    public List<SwapRequest> madeBy(String userId) {
+        return list(null).stream().filter(swap -> swap.requester().equals(userId)).toList();
+    }
+
     public void expireDue() {
         Instant now = onCall.clock().instant();
         if (database.jdbi().withHandle(handle -> store.due(handle, now).isEmpty())) return;

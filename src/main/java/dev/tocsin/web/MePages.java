@@ -3,22 +3,16 @@ package dev.tocsin.web;
 import dev.tocsin.auth.IssuedToken;
 import dev.tocsin.auth.Role;
 import dev.tocsin.auth.TokenStore;
-import dev.tocsin.incident.IncidentFilter;
-import dev.tocsin.incident.IncidentStatus;
 import dev.tocsin.login.WebSession;
 import dev.tocsin.oncall.OnCallService;
 import dev.tocsin.refusal.Refusal;
-import dev.tocsin.schedule.Schedule;
 import dev.tocsin.view.IncidentQueries;
 import io.javalin.http.Context;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-/** "My on-call" for everyone, and the settings admins see: API tokens and the notification outbox. */
+/** The settings admins see: API tokens and the notification outbox. ("My on-call" is {@link MyOnCallPages}.) */
 final class MePages {
     private final OnCallService onCall;
     private final IncidentQueries queries;
@@ -32,25 +26,6 @@ final class MePages {
         this.tokens = tokens;
         this.auth = auth;
         this.frames = frames;
-    }
-
-    /** {@code GET /me}: my shifts of the next two weeks in every schedule, and the open incidents assigned to me. */
-    void me(Context ctx) {
-        WebSession session = auth.require(ctx);
-        Instant now = onCall.clock().instant();
-        List<MeView.MyShift> shifts = new ArrayList<>();
-        for (Schedule schedule : onCall.organisation().document().schedules()) {
-            for (var shift : onCall.forSchedule(schedule.id()).shiftsOf(session.userId(), now, now.plus(SchedulePages.HORIZON))) {
-                shifts.add(new MeView.MyShift(schedule, shift.start(), shift.end()));
-            }
-        }
-        shifts.sort(java.util.Comparator.comparing(MeView.MyShift::start));
-        var assigned = queries.list(new IncidentFilter(List.of(IncidentStatus.TRIGGERED, IncidentStatus.ACKNOWLEDGED), List.of(),
-                null, session.userId()), null, 20);
-        Map<String, Object> model = new HashMap<>();
-        model.put("page", frames.page(ctx, session, "My on-call", "me"));
-        model.put("view", new MeView(shifts, assigned, now, new Names(onCall.organisation(), session.userId())));
-        ctx.render("me.jte", model);
     }
 
     /** {@code GET /settings} (admins): API tokens and the latest notifications with their delivery state. */

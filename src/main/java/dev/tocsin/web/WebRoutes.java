@@ -1,5 +1,6 @@
 package dev.tocsin.web;
 
+import dev.tocsin.calendar.FeedLinks;
 import dev.tocsin.calendar.FeedTokens;
 import dev.tocsin.config.ConfigService;
 import dev.tocsin.config.Organisation;
@@ -39,7 +40,10 @@ public final class WebRoutes implements Routes {
     /** The UI's paths: pages for browsers, not API endpoints (docs/web-ui.md describes them, not openapi.yaml). */
     public static final java.util.Set<String> PATHS = java.util.Set.of("/", "/login", "/login/oidc", "/login/oidc/callback", "/logout", "/incidents", "/incidents/rows",
             "/incidents/bulk", "/incidents/{number}", "/incidents/{number}/{action}", "/live", "/services", "/services/{id}",
-            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager", "/me", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}",
+            "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager",
+            "/schedules/{id}/overrides", "/schedules/{id}/overrides/{override}/remove", "/schedules/{id}/cover-requests",
+            "/schedules/{id}/swaps", "/schedules/{id}/calendar", "/me", "/me/calendar", "/me/cover-requests/{id}/{answer}",
+            "/me/swaps/{id}/{answer}", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}",
             "/people", "/people/{id}", "/people/{id}/profile", "/people/{id}/contact-methods",
             "/people/{id}/contact-methods/{method}/{action}", "/people/{id}/rules", "/people/{id}/password",
             "/people/{id}/invite", "/people/{id}/sign-in", "/invite/{secret}", "/teams", "/teams/{id}", "/teams/{id}/members",
@@ -52,6 +56,8 @@ public final class WebRoutes implements Routes {
     private final IncidentPages incidents;
     private final ServicePages services;
     private final SchedulePages schedules;
+    private final OverridePages overrides;
+    private final MyOnCallPages myOnCall;
     private final MePages me;
     private final PolicyPages policies;
     private final PeoplePages people;
@@ -84,7 +90,10 @@ public final class WebRoutes implements Routes {
                 parts.secureCookies());
         this.incidents = new IncidentPages(queries, parts.responders(), organisation, auth, frames);
         this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock());
-        this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), auth, frames);
+        FeedLinks feeds = new FeedLinks(parts.feeds(), organisation, parts.publicUrl());
+        this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), feeds, auth, frames);
+        this.overrides = new OverridePages(parts.onCall(), parts.overrides(), parts.covers(), parts.swaps(), schedules, auth);
+        this.myOnCall = new MyOnCallPages(parts.onCall(), queries, parts.covers(), parts.swaps(), feeds, auth, frames);
         this.me = new MePages(parts.onCall(), queries, parts.tokens(), auth, frames);
         this.policies = new PolicyPages(parts.onCall(), parts.roundRobinCursors(), edits, auth, frames);
         this.signIns = new SignInPages(organisation, parts.logins(), parts.invites(), parts.sessions(), parts.publicUrl(), auth, frames);
@@ -133,6 +142,11 @@ public final class WebRoutes implements Routes {
         routes.get("/schedules", page(schedules::list));
         routes.get("/schedules/{id}", page(schedules::show));
         routes.post("/schedules/{id}/take-pager", page(schedules::takePager));
+        routes.post("/schedules/{id}/overrides", page(overrides::add));
+        routes.post("/schedules/{id}/overrides/{override}/remove", page(overrides::remove));
+        routes.post("/schedules/{id}/cover-requests", page(overrides::askForCover));
+        routes.post("/schedules/{id}/swaps", page(overrides::proposeSwap));
+        routes.post("/schedules/{id}/calendar", page(schedules::calendar));
         routes.get("/policies", page(policies::list));
         routes.get("/policies/new", page(policyEdits::newForm));   // before /policies/{id}, which would take "new" as an id
         routes.post("/policies/new", page(policyEdits::create));
@@ -153,7 +167,10 @@ public final class WebRoutes implements Routes {
         routes.post("/teams/{id}/members", page(teams::changeMember));
         routes.get("/policies/{id}/edit", page(policyEdits::editForm));
         routes.post("/policies/{id}/edit", page(policyEdits::save));
-        routes.get("/me", page(me::me));
+        routes.get("/me", page(myOnCall::me));
+        routes.post("/me/calendar", page(myOnCall::calendar));
+        routes.post("/me/cover-requests/{id}/{answer}", page(myOnCall::answerCover));
+        routes.post("/me/swaps/{id}/{answer}", page(myOnCall::answerSwap));
         routes.get("/settings", page(me::settings));
         routes.post("/settings/tokens", page(me::createToken));
         routes.post("/settings/tokens/{id}/revoke", page(me::revokeToken));
