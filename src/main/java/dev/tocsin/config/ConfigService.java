@@ -229,7 +229,12 @@ public final class ConfigService {
     }
 
     /** Removes one object; refused (409) while other objects still refer to it. */
-    public synchronized ApplyResult delete(Kind kind, String id, Actor actor) {
+    public ApplyResult delete(Kind kind, String id, Actor actor) {
+        return delete(kind, id, actor, "api");
+    }
+
+    /** Like {@link #delete(Kind, String, Actor)}, recording where the edit came from ({@code api}, {@code web}). */
+    public synchronized ApplyResult delete(Kind kind, String id, Actor actor, String source) {
         refresh();
         if (current.document().find(kind, id).isEmpty()) throw Refusal.notFound(kind.singular() + " '" + id + "'");
         Document document = current.document().without(kind, id);
@@ -239,7 +244,7 @@ public final class ConfigService {
             throw Refusal.conflict("cannot delete " + kind.singular() + " '" + id
                     + "': other objects still refer to it", problems.formatted());
         }
-        return commit(current.revision(), ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, "api");
+        return commit(current.revision(), ConfigStore.load(database.jdbi()), document, Set.of(), false, actor, source);
     }
 
     /**
@@ -249,6 +254,11 @@ public final class ConfigService {
      */
     public Optional<Revision> lastDocumentApply() {
         return ConfigStore.lastRevisionNotFrom(database.jdbi(), SINGLE_OBJECT_SOURCES);
+    }
+
+    /** The notification providers that can be configured ({@code providers:} keys), in the order they are exported. */
+    public static List<String> providerNames() {
+        return ProviderSection.NAMES;
     }
 
     /** The sources single-object edits record: everything else is a whole document. */

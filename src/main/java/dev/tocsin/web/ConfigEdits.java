@@ -50,6 +50,17 @@ final class ConfigEdits {
         return config.put(kind, id, body, create, session.principal().actor(), SOURCE);
     }
 
+    /** Removes one object (admins only); refused while other objects still refer to it. */
+    ApplyResult remove(WebSession session, Kind kind, String id) {
+        auth.requireRole(session, dev.tocsin.auth.Role.ADMIN);
+        return config.delete(kind, id, session.principal().actor(), SOURCE);
+    }
+
+    /** The ids of the configured objects of a kind (for providers: their names, {@code twilio}, {@code smtp}, …). */
+    List<String> ids(Kind kind) {
+        return config.current().document().entries(kind).stream().map(dev.tocsin.config.Entry::id).toList();
+    }
+
     /**
      * What a page that edits the configuration says about the next whole-file apply, when the configuration was
      * applied from a file: that apply replaces these edits unless the file is changed too.

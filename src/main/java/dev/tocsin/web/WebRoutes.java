@@ -43,7 +43,8 @@ public final class WebRoutes implements Routes {
             "/services/{id}/test-alert", "/schedules", "/schedules/{id}", "/schedules/{id}/take-pager",
             "/schedules/{id}/overrides", "/schedules/{id}/overrides/{override}/remove", "/schedules/{id}/cover-requests",
             "/schedules/{id}/swaps", "/schedules/{id}/calendar", "/me", "/me/calendar", "/me/cover-requests/{id}/{answer}",
-            "/me/swaps/{id}/{answer}", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke", "/policies", "/policies/{id}",
+            "/me/swaps/{id}/{answer}", "/settings", "/settings/tokens", "/settings/tokens/{id}/revoke",
+            "/settings/providers/{name}", "/settings/providers/{name}/remove", "/policies", "/policies/{id}",
             "/people", "/people/{id}", "/people/{id}/profile", "/people/{id}/contact-methods",
             "/people/{id}/contact-methods/{method}/{action}", "/people/{id}/rules", "/people/{id}/password",
             "/people/{id}/invite", "/people/{id}/sign-in", "/invite/{secret}", "/teams", "/teams/{id}", "/teams/{id}/members",
@@ -58,7 +59,7 @@ public final class WebRoutes implements Routes {
     private final SchedulePages schedules;
     private final OverridePages overrides;
     private final MyOnCallPages myOnCall;
-    private final MePages me;
+    private final SettingsPages settings;
     private final PolicyPages policies;
     private final PeoplePages people;
     private final TeamPages teams;
@@ -94,7 +95,7 @@ public final class WebRoutes implements Routes {
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), feeds, auth, frames);
         this.overrides = new OverridePages(parts.onCall(), parts.overrides(), parts.covers(), parts.swaps(), schedules, auth);
         this.myOnCall = new MyOnCallPages(parts.onCall(), queries, parts.covers(), parts.swaps(), feeds, auth, frames);
-        this.me = new MePages(parts.onCall(), queries, parts.tokens(), auth, frames);
+        this.settings = new SettingsPages(parts.onCall(), queries, parts.tokens(), edits, auth, frames);
         this.policies = new PolicyPages(parts.onCall(), parts.roundRobinCursors(), edits, auth, frames);
         this.signIns = new SignInPages(organisation, parts.logins(), parts.invites(), parts.sessions(), parts.publicUrl(), auth, frames);
         this.people = new PeoplePages(organisation, edits, parts.tests(), signIns, auth, frames);
@@ -171,9 +172,11 @@ public final class WebRoutes implements Routes {
         routes.post("/me/calendar", page(myOnCall::calendar));
         routes.post("/me/cover-requests/{id}/{answer}", page(myOnCall::answerCover));
         routes.post("/me/swaps/{id}/{answer}", page(myOnCall::answerSwap));
-        routes.get("/settings", page(me::settings));
-        routes.post("/settings/tokens", page(me::createToken));
-        routes.post("/settings/tokens/{id}/revoke", page(me::revokeToken));
+        routes.get("/settings", page(settings::show));
+        routes.post("/settings/tokens", page(settings::createToken));
+        routes.post("/settings/tokens/{id}/revoke", page(settings::revokeToken));
+        routes.post("/settings/providers/{name}", page(settings::saveProvider));
+        routes.post("/settings/providers/{name}/remove", page(settings::removeProvider));
         routes.sse("/live", client -> {
             if (auth.session(client.ctx()).isEmpty()) {
                 client.close();

@@ -72,4 +72,45 @@ class WebSettingsAndMeTest {
                     .contains("Open incidents assigned to me");
         }
     }
+
+    @Test
+    void anAdminSetsUpAProviderAsYamlAndItsSecretIsNeverShownAgain() {
+        try (TestServer server = WebLoginTest.demo(TestDatabases.Kind.SQLITE)) {
+            FormClient browser = new FormClient(server.baseUrl());
+            browser.signIn("alice@example.com", WebLoginTest.PASSWORD);
+            FormClient.Page settings = browser.get("/settings");
+            assertThat(settings.body()).contains("Notification providers").contains("twilio").contains("not configured");
+            String csrf = settings.csrf();
+
+            FormClient.Page notYaml = browser.post("/settings/providers/twilio", Map.of("_csrf", csrf, "yaml", "account_sid: [unclosed"));
+            assertThat(notYaml.status()).isEqualTo(400);
+            assertThat(notYaml.body()).contains("not valid YAML").contains("account_sid: [unclosed");
+            FormClient.Page missing = browser.post("/settings/providers/twilio", Map.of("_csrf", csrf, "yaml", "from: \"+41440000000\"\n"));
+            assertThat(missing.status()).isEqualTo(400);
+            assertThat(missing.body()).contains("account_sid");
+            assertThat(server.http().get("/api/v1/config/export").body()).doesNotContain("twilio");
+
+            String yaml = "account_sid: AC0123456789abcdef0123456789abcdef\nauth_token: very-secret-token\nfrom: \"+41440000000\"\n";
+            FormClient.Page saved = browser.post("/settings/providers/twilio", Map.of("_csrf", csrf, "yaml", yaml));
+            assertThat(saved.status()).as(saved.body()).isEqualTo(303);
+            FormClient.Page shown = browser.get("/settings");
+            assertThat(shown.body()).contains("Provider twilio saved").contains("auth_token: '***'").doesNotContain("very-secret-token");
+            assertThat(server.http().get("/api/v1/config/revisions").json().path("revisions").get(0).path("source").asText()).isEqualTo("web");
+
+            // Saving the page's own text back (secrets as ***) keeps the stored secrets.
+            java.util.regex.Matcher text = Pattern.compile("<textarea id=\"yaml-twilio\"[^>]*>([^<]*)</textarea>").matcher(shown.body());
+            assertThat(text.find()).isTrue();
+            String again = text.group(1).replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("+41440000000", "+41440000001");
+            FormClient.Page resaved = browser.post("/settings/providers/twilio", Map.of("_csrf", csrf, "yaml", again));
+            assertThat(resaved.status()).as(resaved.body()).isEqualTo(303);
+            var twilio = (dev.tocsin.provider.TwilioSettings) server.tocsin().config().current().document()
+                    .entries(dev.tocsin.config.Kind.PROVIDER).get(0).value();
+            assertThat(twilio.from()).isEqualTo("+41440000001");
+            assertThat(twilio.authToken().value()).as("the *** sent back kept the stored secret").isEqualTo("very-secret-token");
+
+            assertThat(browser.post("/settings/providers/nonsense", Map.of("_csrf", csrf, "yaml", "a: b")).status()).isEqualTo(404);
+            assertThat(browser.post("/settings/providers/twilio/remove", Map.of("_csrf", csrf)).status()).isEqualTo(303);
+            assertThat(server.http().get("/api/v1/config/export").body()).doesNotContain("twilio");
+        }
+    }
 }
