@@ -58,7 +58,12 @@ import dev.tocsin.provider.console.ConsoleSender;
 import dev.tocsin.provider.smtp.SmtpSender;
 import dev.tocsin.store.Database;
 import dev.tocsin.login.OidcSignIn;
+import dev.tocsin.followup.FollowUpRoutes;
+import dev.tocsin.followup.FollowUps;
 import dev.tocsin.login.WebLogins;
+import dev.tocsin.report.AlertHistory;
+import dev.tocsin.report.NoiseRoutes;
+import dev.tocsin.report.NoisyAlerts;
 import dev.tocsin.login.WebInvites;
 import dev.tocsin.login.WebSessions;
 import dev.tocsin.trace.Actor;
@@ -147,6 +152,9 @@ public final class Tocsin implements AutoCloseable {
             this.responders = new ResponderActions(incidents, escalations, config::current, clock);
             this.webLogins = new WebLogins(database, clock);
             TestPages testPages = new TestPages(database, paging, clock);
+            AlertHistory alertHistory = new AlertHistory(database);
+            FollowUps followUps = new FollowUps(database, clock);
+            NoisyAlerts noisyAlerts = new NoisyAlerts(database, config::current);
             FeedTokens feedTokens = new FeedTokens(database, clock);
             boolean secureCookies = settings.publicUrl() != null && settings.publicUrl().startsWith("https://");
             List<Routes> routes = List.of(
@@ -160,6 +168,8 @@ public final class Tocsin implements AutoCloseable {
                     new NoticeRoutes(database, config, auth, timers::wake),
                     new CalendarRoutes(config, onCall, feedTokens, auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),
+                    new NoiseRoutes(noisyAlerts, alertHistory, auth, clock),
+                    new FollowUpRoutes(followUps, auth),
                     new ImportRoutes(new CalendarImports(config, clock), auth),
                     new TwilioWebhookRoutes(config::current, responders, incidents,
                             new DeliveryStatuses(database, pagingParts.deliveryReports()), this::publicUrl, clock),
@@ -170,7 +180,7 @@ public final class Tocsin implements AutoCloseable {
                     new HeartbeatRoutes(heartbeats, config.heartbeatEdits(), auth),
                     new WebRoutes(new WebRoutes.Parts(webLogins, new WebInvites(database, webLogins, clock), new WebSessions(database, clock), queries, responders, intake,
                             onCall, overrides, covers, swaps, config, testPages, feedTokens, events, tokens,
-                            new OidcSignIn(() -> config.current().document().oidc(), clock),
+                            new OidcSignIn(() -> config.current().document().oidc(), clock), alertHistory, noisyAlerts, followUps,
                             policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy)),
                             this::publicUrl, secureCookies, clock)));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);

@@ -16,18 +16,24 @@ abstract class IncidentActionCommand implements Runnable {
 
     abstract String pastTense();
 
+    /** The request body, if the action takes one. */
+    Object body() {
+        return null;
+    }
+
     @Override
     public void run() {
         String id = number.replaceFirst("^#", "");
         if (!id.matches("[1-9][0-9]{0,18}")) {
             throw new CliException("'" + number + "' is not an incident number (e.g. 123 or #123)", 2);
         }
-        JsonNode result = server.client().post("/api/v1/incidents/" + id + "/" + action(), null);
+        JsonNode result = server.client().post("/api/v1/incidents/" + id + "/" + action(), body());
         JsonNode incident = result.path("incident");
         if (result.path("changed").asBoolean()) {
             System.out.println(incident.path("number").asText() + " " + pastTense() + ": " + incident.path("title").asText());
         } else {
-            System.out.println(result.path("message").asText(incident.path("number").asText() + " unchanged"));
+            String message = result.path("message").asText("");
+            System.out.println(message.isEmpty() ? incident.path("number").asText() + " unchanged" : message);
         }
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 IncidentsCommand.class,
                 CalendarUrlCommand.class,
                 HoursCommand.class,
+                NoisyCommand.class,
                 CalendarImportCommand.class,
                 AckCommand.class,
                 EscalateCommand.class,

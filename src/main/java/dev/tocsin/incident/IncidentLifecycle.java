@@ -120,6 +120,11 @@ public final class IncidentLifecycle {
                 channel, "Reassigned by " + actor.id() + " to " + String.join(", ", userIds), data)));
     }
 
+    /** What fixed it, written when resolving: kind {@code resolution}. */
+    public static TimelineEntry resolutionNote(Incident incident, String text, Actor actor, Channel channel, Instant at) {
+        return TimelineEntry.of(incident.id(), at, "resolution", actor, channel, text, null);
+    }
+
     public static TimelineEntry note(Incident incident, String text, Actor actor, Channel channel, Instant at) {
         return TimelineEntry.of(incident.id(), at, "note", actor, channel, text, null);
     }

@@ -147,6 +147,15 @@ public final class IncidentStore {
                 .bind("id", incidentId).bind("at", at.toEpochMilli()).execute();
     }
 
+    /** A resolution note for each distinct alert key (integration key and dedup key) of the incident. */
+    public void insertResolutionNotes(Handle handle, long incidentId, String note, dev.tocsin.trace.Actor author, Instant at) {
+        handle.createUpdate("""
+                        INSERT INTO resolution_notes (incident_id, integration_key, dedup_key, note, author, written_at)
+                        SELECT DISTINCT incident_id, integration_key, dedup_key, :note, :author, :at FROM alerts WHERE incident_id = :id""")
+                .bind("id", incidentId).bind("note", note).bind("author", author.toString()).bind("at", at.toEpochMilli())
+                .execute();
+    }
+
     public void insertTimeline(Handle handle, TimelineEntry entry) {
         handle.createUpdate("""
                         INSERT INTO timeline (incident_id, at, kind, actor, channel, message, data)

@@ -47,9 +47,22 @@ public final class Incidents {
 
     /** Resolves the incident and every alert still open on it, so the next trigger opens a new incident. */
     public ActionResult resolve(long id, Actor actor, Channel channel, Instant at) {
+        return resolve(id, actor, channel, at, null);
+    }
+
+    /**
+     * Resolves, with what fixed it ({@code resolution}, or null): the note goes on the timeline (kind
+     * {@code resolution}) and is kept for each alert key of the incident, so the next incident of the same alert shows
+     * it. An incident already resolved (say by its source) still takes the note.
+     */
+    public ActionResult resolve(long id, Actor actor, Channel channel, Instant at, String resolution) {
         return act(id, at, (handle, incident) -> {
             Transition transition = IncidentLifecycle.resolve(incident, actor, channel, at);
             if (transition instanceof Transition.Changed) store.resolveOpenAlerts(handle, id, at);
+            if (resolution != null && !(transition instanceof Transition.Refused)) {
+                store.insertTimeline(handle, IncidentLifecycle.resolutionNote(incident, resolution, actor, channel, at));
+                store.insertResolutionNotes(handle, id, resolution, actor, at);
+            }
             return transition;
         });
     }

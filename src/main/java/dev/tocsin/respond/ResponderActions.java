@@ -66,8 +66,25 @@ public final class ResponderActions {
     }
 
     public Outcome resolve(Act act) {
+        return resolve(act, null);
+    }
+
+    /**
+     * Resolves with what fixed it ({@code resolution}: shown to the next incident of the same alert), or without
+     * (null or blank). An incident already resolved still takes the note.
+     */
+    public Outcome resolve(Act act, String resolution) {
         permit(act);
-        return spoken(act, "resolved", incidents.resolve(act.incidentId(), actor(act), act.channel(), act.at()));
+        String note = resolution == null || resolution.isBlank() ? null : resolution.strip();
+        if (note != null && note.length() > MAX_NOTE_LENGTH) {
+            throw Refusal.invalid("resolution: a resolution note is at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        Incidents.ActionResult result = incidents.resolve(act.incidentId(), actor(act), act.channel(), act.at(), note);
+        if (note != null && !result.changed()) {
+            return new Outcome(result.incident(), false, "#" + act.incidentId() + " was already resolved; resolution note by "
+                    + by(act) + " recorded", "#" + act.incidentId() + " was already resolved; the resolution note is recorded", null);
+        }
+        return spoken(act, "resolved", result);
     }
 
     /** Escalates to the policy's next level, or to a chosen user, schedule or team. */

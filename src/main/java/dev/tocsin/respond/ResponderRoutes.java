@@ -39,7 +39,7 @@ public final class ResponderRoutes implements Routes {
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> changed(ctx, actions.acknowledge(act(ctx))));
         routes.post("/api/v1/incidents/{id}/unacknowledge", ctx -> changed(ctx, actions.unacknowledge(act(ctx))));
-        routes.post("/api/v1/incidents/{id}/resolve", ctx -> changed(ctx, actions.resolve(act(ctx))));
+        routes.post("/api/v1/incidents/{id}/resolve", this::resolve);
         routes.post("/api/v1/incidents/{id}/escalate", this::escalate);
         routes.post("/api/v1/incidents/{id}/reassign", this::reassign);
         routes.post("/api/v1/incidents/{id}/responders", this::addResponder);
@@ -59,6 +59,25 @@ public final class ResponderRoutes implements Routes {
             if (!to.isMissingNode() && !to.isNull()) how = new ManualEscalation.ToTarget(target("to", to));
         }
         escalated(ctx, act, actions.escalate(act, how));
+    }
+
+    /** Optional body {@code {"resolution": "what fixed it"}}. */
+    private void resolve(Context ctx) {
+        Act act = act(ctx);
+        String resolution = null;
+        if (!ctx.body().isBlank()) {
+            JsonNode given = RequestBodies.jsonObject(ctx).path("resolution");
+            if (!given.isMissingNode() && !given.isNull()) {
+                if (!given.isTextual()) throw ApiException.badRequest("resolution: must be text (what fixed it)");
+                resolution = given.asText();
+            }
+        }
+        Outcome outcome = actions.resolve(act, resolution);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incident", outcome.incident());
+        body.put("changed", outcome.changed());
+        body.put("message", outcome.changed() ? null : outcome.detail());
+        ctx.json(body);
     }
 
     private void addResponder(Context ctx) {

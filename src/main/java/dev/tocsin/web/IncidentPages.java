@@ -38,9 +38,13 @@ final class IncidentPages {
     private final Supplier<Organisation> organisation;
     private final WebAuth auth;
     private final Frames frames;
+    private final dev.tocsin.report.AlertHistory history;
+    private final java.time.Clock clock;
 
     IncidentPages(IncidentQueries queries, ResponderActions responders, Supplier<Organisation> organisation, WebAuth auth,
-                  Frames frames) {
+                  Frames frames, dev.tocsin.report.AlertHistory history, java.time.Clock clock) {
+        this.history = history;
+        this.clock = clock;
         this.queries = queries;
         this.responders = responders;
         this.organisation = organisation;
@@ -121,6 +125,7 @@ final class IncidentPages {
         Incident incident = details.incident();
         model.put("page", frames.page(ctx, session, incident.number() + " " + incident.title(), "incidents", error));
         model.put("view", new IncidentView(details, organisation.get(), session.userId(), since));
+        model.put("history", history.of(number, clock.instant()));
         ctx.status(status).render("incident.jte", model);
     }
 
@@ -134,7 +139,7 @@ final class IncidentPages {
             Outcome outcome = switch (action) {
                 case "acknowledge" -> responders.acknowledge(act);
                 case "unacknowledge" -> responders.unacknowledge(act);
-                case "resolve" -> responders.resolve(act);
+                case "resolve" -> responders.resolve(act, ctx.formParam("resolution"));
                 case "escalate" -> responders.escalate(act, escalation(ctx.formParam("to")));
                 case "add-responder" -> responders.addResponder(act, target("responder", ctx.formParam("responder")));
                 case "reassign" -> responders.reassign(act, users(ctx.formParam("users")));

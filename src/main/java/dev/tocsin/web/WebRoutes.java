@@ -3,6 +3,9 @@ package dev.tocsin.web;
 import dev.tocsin.calendar.FeedLinks;
 import dev.tocsin.calendar.FeedTokens;
 import dev.tocsin.config.ConfigService;
+import dev.tocsin.followup.FollowUps;
+import dev.tocsin.report.AlertHistory;
+import dev.tocsin.report.NoisyAlerts;
 import dev.tocsin.config.Organisation;
 import dev.tocsin.override.CoverRequests;
 import dev.tocsin.override.SwapRequests;
@@ -48,7 +51,8 @@ public final class WebRoutes implements Routes {
             "/people", "/people/{id}", "/people/{id}/profile", "/people/{id}/contact-methods",
             "/people/{id}/contact-methods/{method}/{action}", "/people/{id}/rules", "/people/{id}/password",
             "/people/{id}/invite", "/people/{id}/sign-in", "/invite/{secret}", "/teams", "/teams/{id}", "/teams/{id}/members",
-            "/policies/new", "/policies/{id}/edit");
+            "/policies/new", "/policies/{id}/edit", "/reports/noisy", "/reports/noisy/follow-ups",
+            "/reports/noisy/follow-ups/{id}/close");
 
     private final WebAuth auth;
     private final Frames frames;
@@ -64,6 +68,7 @@ public final class WebRoutes implements Routes {
     private final PeoplePages people;
     private final TeamPages teams;
     private final SignInPages signIns;
+    private final NoisePages noise;
     private final PolicyEditPages policyEdits;
     private final LiveUpdates live = new LiveUpdates();
     private final IncidentQueries queries;
@@ -75,7 +80,7 @@ public final class WebRoutes implements Routes {
     public record Parts(WebLogins logins, WebInvites invites, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
                         AlertIntake intake, OnCallService onCall, Overrides overrides, CoverRequests covers,
                         SwapRequests swaps, ConfigService config, TestPages tests, FeedTokens feeds, IncidentEvents events,
-                        TokenStore tokens, OidcSignIn oidc, Function<String, Map<Integer, Integer>> roundRobinCursors,
+                        TokenStore tokens, OidcSignIn oidc, AlertHistory history, NoisyAlerts noisy, FollowUps followUps, Function<String, Map<Integer, Integer>> roundRobinCursors,
                         Supplier<String> publicUrl, boolean secureCookies, Clock clock) {
     }
 
@@ -89,7 +94,7 @@ public final class WebRoutes implements Routes {
                 parts.oidc(), parts.clock());
         this.oidc = new OidcPages(parts.oidc(), parts.logins(), parts.sessions(), organisation, auth, login, parts.publicUrl(),
                 parts.secureCookies());
-        this.incidents = new IncidentPages(queries, parts.responders(), organisation, auth, frames);
+        this.incidents = new IncidentPages(queries, parts.responders(), organisation, auth, frames, parts.history(), parts.clock());
         this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock());
         FeedLinks feeds = new FeedLinks(parts.feeds(), organisation, parts.publicUrl());
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), feeds, auth, frames);
@@ -100,6 +105,7 @@ public final class WebRoutes implements Routes {
         this.signIns = new SignInPages(organisation, parts.logins(), parts.invites(), parts.sessions(), parts.publicUrl(), auth, frames);
         this.people = new PeoplePages(organisation, edits, parts.tests(), signIns, auth, frames);
         this.teams = new TeamPages(organisation, edits, auth, frames);
+        this.noise = new NoisePages(parts.noisy(), parts.followUps(), organisation, auth, frames, parts.clock());
         this.policyEdits = new PolicyEditPages(parts.onCall(), edits, auth, frames);
         parts.events().subscribe(live::on);
     }
@@ -152,6 +158,9 @@ public final class WebRoutes implements Routes {
         routes.get("/policies/new", page(policyEdits::newForm));   // before /policies/{id}, which would take "new" as an id
         routes.post("/policies/new", page(policyEdits::create));
         routes.get("/policies/{id}", page(policies::show));
+        routes.get("/reports/noisy", page(noise::report));
+        routes.post("/reports/noisy/follow-ups", page(noise::createFollowUp));
+        routes.post("/reports/noisy/follow-ups/{id}/close", page(noise::closeFollowUp));
         routes.get("/people", page(people::list));
         routes.get("/people/{id}", page(people::show));
         routes.post("/people/{id}/profile", page(people::saveProfile));
