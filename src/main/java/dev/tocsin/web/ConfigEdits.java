@@ -75,11 +75,14 @@ final class ConfigEdits {
                 + "change the file too (tocsin export gives the current YAML).";
     }
 
-    /** The problems of a refused edit that concern {@code path} (a prefix such as {@code levels[0]}), reasons only. */
+    /**
+     * The problems of a refused edit that concern {@code path} (a prefix such as {@code notification_rules.high[0].}),
+     * each as what follows the prefix: {@code after: malformed duration 'soon'}.
+     */
     static List<String> problemsAt(Refusal refusal, String path) {
         return refusal.details().stream().filter(line -> line.contains(path)).map(line -> {
-            int colon = line.indexOf(": ", line.indexOf(path));
-            return colon < 0 ? line : line.substring(colon + 2);
+            String rest = line.substring(line.indexOf(path) + path.length());
+            return rest.startsWith(": ") ? rest.substring(2) : rest.startsWith(".") ? rest.substring(1) : rest;
         }).toList();
     }
 }

@@ -192,13 +192,14 @@ final class PeoplePages {
                 String via = text(ctx, prefix + "_via_" + row);
                 String repeat = text(ctx, prefix + "_repeat_" + row);
                 boolean remove = ctx.formParam(prefix + "_remove_" + row) != null;
+                if (via == null || via.isBlank()) continue;   // the empty row for a new step, left empty
                 rows.add(new PersonView.RuleRow(after, via, repeat));
-                if (remove || via == null || via.isBlank()) continue;
+                if (remove) continue;
                 ObjectNode step = steps.addObject();
                 step.put("after", after == null || after.isBlank() ? "0m" : after.strip());
                 step.put("via", via);
                 if (repeat != null && !repeat.isBlank()) step.put("repeat_every", repeat.strip());
-                rowOfStep.put(prefix + "[" + (steps.size() - 1) + "]", row);
+                rowOfStep.put(prefix + "[" + (steps.size() - 1) + "]", rows.size() - 1);
             }
             form.rules.put(urgency, rows);
         }
@@ -209,11 +210,16 @@ final class PeoplePages {
             ctx.redirect("/people/" + user.id() + "#rules", HttpStatus.SEE_OTHER);
         } catch (Refusal refusal) {
             if (refusal.kind() != Refusal.Kind.INVALID) throw refusal;
+            List<String> unplaced = new ArrayList<>(refusal.details().isEmpty() ? List.of(refusal.getMessage()) : refusal.details());
             for (var step : rowOfStep.entrySet()) {
-                List<String> found = ConfigEdits.problemsAt(refusal, "notification_rules." + step.getKey());
-                if (!found.isEmpty()) form.problems.put("rule-" + step.getKey().replace("[", "-").replace("]", "") + "-row-" + step.getValue(), found);
+                String path = "notification_rules." + step.getKey() + ".";
+                List<String> found = ConfigEdits.problemsAt(refusal, path);
+                if (found.isEmpty()) continue;
+                String urgency = step.getKey().substring(0, step.getKey().indexOf('['));
+                form.problems.put("rule-" + urgency + "-row-" + step.getValue(), found);
+                unplaced.removeIf(line -> line.contains(path));
             }
-            form.problems.put("rules", refusal.details().isEmpty() ? List.of(refusal.getMessage()) : refusal.details());
+            form.problems.put("rules", unplaced.isEmpty() ? List.of("Not saved: the problems are shown next to the steps above.") : unplaced);
             render(ctx, session, form, 400);
         }
     }

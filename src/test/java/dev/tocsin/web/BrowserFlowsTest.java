@@ -203,7 +203,7 @@ class BrowserFlowsTest {
 
         page.locator("input[name=high_after_1]").fill("soon");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save notification rules")).click();
-        assertThat(page.locator(".rules .field-error").first()).containsText("notification_rules.high[1].after");
+        assertThat(page.locator(".rules .field-error").first()).containsText("Step 2: after: malformed duration");
         look(page, "23-rules-refused");
 
         page.navigate(server.baseUrl() + "/people/alice");

@@ -77,7 +77,8 @@ class WebPeoplePagesTest {
             form.put("high_after_2", "soon");
             FormClient.Page refused = bob.post("/people/bob/rules", form);
             assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.body()).contains("value=\"soon\"").contains("notification_rules.high[1].after");
+            assertThat(refused.body()).contains("value=\"soon\"").contains("Step 3: after: malformed duration")
+                    .contains("Not saved: the problems are shown next to the steps above.");
             assertThat(user(server, "bob").path("notification_rules").path("high").get(1).path("after").asText()).isEqualTo("5m");
 
             FormClient.Page notHis = bob.post("/people/alice/rules", form);
