@@ -6,7 +6,6 @@ import dev.tocsin.testing.SettableClock;
 import dev.tocsin.testing.TestDatabases;
 import dev.tocsin.testing.TestHttp;
 import dev.tocsin.testing.TestServer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -86,10 +85,11 @@ class RecurringAlertsTest {
         }
     }
 
-    @Test
-    void theNoisyReportCountsPagesOutsideWorkingHoursAndFollowUpsAreRaisedOnce() {
+    @ParameterizedTest
+    @MethodSource("dev.tocsin.testing.TestDatabases#kinds")
+    void theNoisyReportCountsPagesOutsideWorkingHoursAndFollowUpsAreRaisedOnce(TestDatabases.Kind kind) {
         SettableClock clock = new SettableClock(SATURDAY_NIGHT);
-        try (TestServer server = TestServer.start(TestDatabases.Kind.SQLITE, TestServer.resource("demo/organisation.yaml"), clock)) {
+        try (TestServer server = TestServer.start(kind, TestServer.resource("demo/organisation.yaml"), clock)) {
             long first = trigger(server, "pods-api", "Pod count below 3");
             resolveAtSource(server, "pods-api");
             clock.advance(Duration.ofMinutes(10));
@@ -103,7 +103,9 @@ class RecurringAlertsTest {
             assertThat(top.path("resolved_itself").asInt()).isEqualTo(1);
             assertThat(top.path("latest_incident").asLong()).isEqualTo(second);
             assertThat(top.path("pages").asInt()).as("paged at once through console and more").isGreaterThan(0);
-            assertThat(top.path("pages_outside_working_hours").asInt()).as("a Saturday night is outside everyone's hours")
+            // On 2026-12-05 the demo's weekly rotation has alice on primary; her working hours are Mon-Fri 08:00-18:00,
+            // so her pages on a Saturday night are outside them. Bob and carol have no working hours: none of theirs count.
+            assertThat(top.path("pages_outside_working_hours").asInt()).isGreaterThan(0)
                     .isLessThanOrEqualTo(top.path("pages").asInt());
 
             TestHttp.Response created = server.http().postJson("/api/v1/follow_ups", "{\"incident\":" + first + "}");
