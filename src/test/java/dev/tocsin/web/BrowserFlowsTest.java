@@ -114,7 +114,12 @@ class BrowserFlowsTest {
         look(page, "19-policy-preview");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notification outbox"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Notification providers"))).isVisible();
         look(page, "18-settings");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Incidents").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Noisy alerts")).click();
+        assertThat(page.getByText("Checkout latency above 2s").first()).isVisible();
+        look(page, "26-noisy-alerts");
 
         assertThat(accessibility).as("serious or critical axe-core violations").isEmpty();
     }
