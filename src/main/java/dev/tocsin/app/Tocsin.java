@@ -20,6 +20,11 @@ import dev.tocsin.health.Vitals;
 import dev.tocsin.incident.IncidentObserver;
 import dev.tocsin.respond.ResponderActions;
 import dev.tocsin.respond.ResponderRoutes;
+import dev.tocsin.respond.TriageActions;
+import dev.tocsin.respond.TriageRoutes;
+import dev.tocsin.flag.Flags;
+import dev.tocsin.handover.Handovers;
+import dev.tocsin.incident.IncidentTriage;
 import dev.tocsin.view.IncidentQueries;
 import dev.tocsin.view.IncidentRoutes;
 import dev.tocsin.paging.Paging;
@@ -119,6 +124,9 @@ public final class Tocsin implements AutoCloseable {
             IncidentObserver inTransaction = IncidentObserver.all(List.of(paging));
             this.intake = new AlertIntake(database, key -> config.current().serviceOfKey(key), incidentStore, clock, metrics, inTransaction);
             this.incidents = new Incidents(database, incidentStore, clock, inTransaction);
+            IncidentTriage incidentTriage = new IncidentTriage(database, incidentStore, inTransaction);
+            Flags flags = new Flags(database, incidentStore);
+            Handovers handovers = new Handovers(database, incidentStore, config::current, this::wakeTimers);
             this.actionLinks = new ActionLinks(database, this::publicUrl);
             this.notices = new NoticeSender(database, config::current, SmtpSender::new, new ConsoleSender(),
                     NoticeSender.BACKOFF, java.util.random.RandomGenerator.getDefault());
@@ -134,6 +142,7 @@ public final class Tocsin implements AutoCloseable {
             handlers.add(new HeartbeatCheck(() -> config.current().document().heartbeats(), intake));
             handlers.add(events.outboxHandler(database));
             handlers.add(notices);
+            handlers.add(handovers.expiryTimer());
             this.recurring = List.of(handoffs.recurring(), requestExpiry.recurring(), new UnscheduledNotices().recurring());
             handlers.addAll(recurring);
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);
@@ -148,8 +157,11 @@ public final class Tocsin implements AutoCloseable {
             this.vitals = new Vitals(List.of(new Vitals.Vital("database writer", database::writerAlive),
                     new Vitals.Vital("timer engine", timers::isAlive)));
             Auth auth = new Auth(tokens);
-            IncidentQueries queries = new IncidentQueries(database, incidents, paging, config::current);
-            this.responders = new ResponderActions(incidents, escalations, config::current, clock);
+            IncidentQueries queries = new IncidentQueries(database, incidents, paging, config::current, incidentTriage,
+                    handovers, flags);
+            this.responders = new ResponderActions(incidents, escalations, config::current, clock,
+                    incidentId -> database.jdbi().withHandle(handle -> paging.pagedFor(handle, incidentId)));
+            TriageActions triage = new TriageActions(responders, incidentTriage, flags, handovers);
             this.webLogins = new WebLogins(database, clock);
             TestPages testPages = new TestPages(database, paging, clock);
             AlertHistory alertHistory = new AlertHistory(database);
@@ -162,6 +174,7 @@ public final class Tocsin implements AutoCloseable {
                     new dev.tocsin.config.ConfigRoutes(config, auth),
                     new IncidentRoutes(queries, config, auth),
                     new ResponderRoutes(responders, auth, queries::paging),
+                    new TriageRoutes(responders, triage, flags, handovers, auth),
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
@@ -182,7 +195,7 @@ public final class Tocsin implements AutoCloseable {
                             onCall, overrides, covers, swaps, config, testPages, feedTokens, events, tokens,
                             new OidcSignIn(() -> config.current().document().oidc(), clock), alertHistory, noisyAlerts, followUps,
                             policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy)),
-                            this::publicUrl, secureCookies, clock)));
+                            this::publicUrl, secureCookies, clock, triage)));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

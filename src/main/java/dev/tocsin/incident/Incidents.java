@@ -41,6 +41,22 @@ public final class Incidents {
         return act(id, at, (handle, incident) -> IncidentLifecycle.acknowledge(incident, actor, channel, at));
     }
 
+    /**
+     * Acknowledges, writing {@code extra} (e.g. an admin's override of the ack guard) on the timeline in the same
+     * transaction when the acknowledgement changes anything.
+     */
+    public ActionResult acknowledge(long id, Actor actor, Channel channel, Instant at, TimelineEntry extra) {
+        return act(id, at, (handle, incident) -> {
+            Transition transition = IncidentLifecycle.acknowledge(incident, actor, channel, at);
+            if (transition instanceof Transition.Changed changed) {
+                List<TimelineEntry> entries = new java.util.ArrayList<>(changed.entries());
+                entries.add(extra);
+                return new Transition.Changed(changed.incident(), entries);
+            }
+            return transition;
+        });
+    }
+
     public ActionResult unacknowledge(long id, Actor actor, Channel channel, Instant at) {
         return act(id, at, (handle, incident) -> IncidentLifecycle.unacknowledge(incident, actor, channel, at));
     }
@@ -79,6 +95,15 @@ public final class Incidents {
         return database.writeAndWait(handle -> {
             Incident incident = require(handle, id);
             TimelineEntry entry = IncidentLifecycle.note(incident, text, actor, channel, at);
+            store.insertTimeline(handle, entry);
+            return entry;
+        });
+    }
+
+    /** Writes one timeline entry on an existing incident (a person joining as responder, say). */
+    public TimelineEntry record(TimelineEntry entry) {
+        return database.writeAndWait(handle -> {
+            require(handle, entry.incidentId());
             store.insertTimeline(handle, entry);
             return entry;
         });

@@ -294,6 +294,19 @@ public final class Paging implements IncidentObserver {
         return store.cursors(handle, policyId);
     }
 
+    /**
+     * Who the incident's paging paged: the people paged now and everyone notified about it (any level, any round).
+     * What the responder actions' ack guard counts as "paged", besides the assignees.
+     */
+    public java.util.Set<String> pagedFor(Handle handle, long incidentId) {
+        java.util.Set<String> users = new java.util.TreeSet<>();
+        store.escalation(handle, incidentId).ifPresent(state -> state.paged().forEach(page -> users.add(page.user())));
+        delivery.store().ofIncident(handle, incidentId).forEach(notification -> {
+            if (notification.userId() != null) users.add(notification.userId());
+        });
+        return users;
+    }
+
     /** Every notification about the incident, oldest first. */
     public List<Notification> notifications(Handle handle, long incidentId) {
         return delivery.store().ofIncident(handle, incidentId);

@@ -55,8 +55,12 @@ final class PhoneActions {
                 case ACKNOWLEDGE -> reply(actions.acknowledge(act), "Acknowledged " + number + ".", number);
                 case RESOLVE -> reply(actions.resolve(act), "Resolved " + number + ".", number);
                 case ESCALATE -> actions.escalate(act, new ManualEscalation.NextLevel()).detail();
+                case JOIN -> reply(actions.join(act), "Joined " + number + " as responder: the timeline says you offer help.", number);
             };
         } catch (Refusal refused) {
+            if (ResponderActions.NOT_PAGED.equals(refused.code())) {
+                return number + ": " + refused.getMessage() + ". Reply JOIN " + incidentId + " to offer help.";
+            }
             return number + ": " + refused.getMessage();
         }
     }

@@ -30,18 +30,28 @@ import java.util.function.Supplier;
 public final class ResponderActions {
     /** A note's longest text, in characters. */
     public static final int MAX_NOTE_LENGTH = 10_000;
+    /** The code of the refusal to acknowledge for someone who was not paged: channels offer {@link #join} instead. */
+    public static final String NOT_PAGED = AckGuard.NOT_PAGED;
 
     private final Incidents incidents;
     private final Escalator escalator;
     private final Supplier<Organisation> organisation;
     private final Clock clock;
+    private final AckGuard ackGuard;
 
     /** @param escalator the paging engine's manual escalation */
     public ResponderActions(Incidents incidents, Escalator escalator, Supplier<Organisation> organisation, Clock clock) {
+        this(incidents, escalator, organisation, clock, PagedPeople.NONE);
+    }
+
+    /** @param paged who the paging engine paged for an incident, for the ack guard */
+    public ResponderActions(Incidents incidents, Escalator escalator, Supplier<Organisation> organisation, Clock clock,
+                            PagedPeople paged) {
         this.incidents = incidents;
         this.escalator = escalator;
         this.organisation = organisation;
         this.clock = clock;
+        this.ackGuard = new AckGuard(paged, organisation);
     }
 
     /**
@@ -54,9 +64,41 @@ public final class ResponderActions {
         return act;
     }
 
+    /**
+     * Acknowledges, if the responder was paged for the incident (the {@link AckGuard}); an admin who was not is let
+     * through and the override is written on the timeline. Anyone else is refused with {@link AckGuard#NOT_PAGED}
+     * and offered to {@link #join} instead.
+     */
     public Outcome acknowledge(Act act) {
         permit(act);
-        return spoken(act, "acknowledged", incidents.acknowledge(act.incidentId(), actor(act), act.channel(), act.at()));
+        Incident incident = incidents.findIncident(act.incidentId())
+                .orElseThrow(() -> Refusal.notFound("incident #" + act.incidentId()));
+        Optional<TimelineEntry> override = ackGuard.check(incident, act);
+        Incidents.ActionResult result = override.isPresent()
+                ? incidents.acknowledge(act.incidentId(), actor(act), act.channel(), act.at(), override.get())
+                : incidents.acknowledge(act.incidentId(), actor(act), act.channel(), act.at());
+        Outcome outcome = spoken(act, "acknowledged", result);
+        if (override.isEmpty() || !outcome.changed()) return outcome;
+        return new Outcome(outcome.incident(), true, outcome.sentence() + ", overriding as an admin: was not paged",
+                outcome.detail(), null);
+    }
+
+    /**
+     * Joins an incident as a responder: someone who was not paged offers their help, on the timeline for everyone
+     * to see. It assigns nothing and pages nobody, so it does not open the ack guard.
+     */
+    public Outcome join(Act act) {
+        permit(act);
+        Incident incident = incidents.findIncident(act.incidentId())
+                .orElseThrow(() -> Refusal.notFound("incident #" + act.incidentId()));
+        if (!incident.status().isOpen()) throw Refusal.conflict("incident " + incident.number() + " is already resolved");
+        if (ackGuard.holds(incident, actor(act))) {
+            String reason = "you are already paged for " + incident.number();
+            return new Outcome(incident, false, capitalised(reason), reason, null);
+        }
+        TimelineEntry entry = incidents.record(TimelineEntry.of(incident.id(), act.at(), "joined", actor(act), act.channel(),
+                "Joined as responder by " + actor(act).id() + " via " + act.channel().wireName() + ": offers help", null));
+        return new Outcome(incident, true, incident.number() + " joined as responder by " + by(act), null, entry);
     }
 
     /** Takes an acknowledgement back: the incident is triggered again and its people paged again. */
@@ -134,6 +176,19 @@ public final class ResponderActions {
         return new Outcome(incident, true, "#" + act.incidentId() + " note by " + by(act) + ": " + firstLine(note), null, entry);
     }
 
+    /** Whether the actor counts as paged for the incident (see {@link AckGuard}). */
+    boolean holds(Incident incident, Actor actor) {
+        return ackGuard.holds(incident, actor);
+    }
+
+    Organisation organisation() {
+        return organisation.get();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** The incident a person most likely means when they name none: the newest open one assigned to them. */
     public Optional<Incident> latestOpenAssignedTo(String userId) {
         IncidentFilter filter = new IncidentFilter(List.of(IncidentStatus.TRIGGERED, IncidentStatus.ACKNOWLEDGED),
@@ -142,7 +197,7 @@ public final class ResponderActions {
     }
 
     /** The permission check of every action, in one place: acting on incidents needs the responder role. */
-    private static void permit(Act act) {
+    static void permit(Act act) {
         Role role = act.by().role();
         if (!role.includes(Role.RESPONDER)) {
             throw Refusal.forbidden("role '" + role.wireName() + "' may not do this; it needs '" + Role.RESPONDER.wireName() + "'");
@@ -166,12 +221,12 @@ public final class ResponderActions {
         return new Outcome(result.incident(), result.changed(), sentence, result.reason(), null);
     }
 
-    private static Actor actor(Act act) {
+    static Actor actor(Act act) {
         return act.by().actor();
     }
 
     /** "Alice (SMS)": the person's configured name, or the actor, and the channel. */
-    private String by(Act act) {
+    String by(Act act) {
         Actor actor = actor(act);
         String who = actor.kind() == Actor.Kind.USER
                 ? organisation.get().user(actor.id()).map(User::name).filter(name -> !name.isBlank()).orElse(actor.id())
@@ -195,7 +250,7 @@ public final class ResponderActions {
         };
     }
 
-    private static String capitalised(String text) {
+    static String capitalised(String text) {
         return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

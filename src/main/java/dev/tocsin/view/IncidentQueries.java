@@ -25,11 +25,40 @@ public final class IncidentQueries {
     private final Paging paging;
     private final Supplier<Organisation> organisation;
 
-    public IncidentQueries(Database database, Incidents incidents, Paging paging, Supplier<Organisation> organisation) {
+    private final dev.tocsin.incident.IncidentTriage triage;
+    private final dev.tocsin.handover.Handovers handovers;
+    private final dev.tocsin.flag.Flags flags;
+
+    public IncidentQueries(Database database, Incidents incidents, Paging paging, Supplier<Organisation> organisation,
+                           dev.tocsin.incident.IncidentTriage triage, dev.tocsin.handover.Handovers handovers,
+                           dev.tocsin.flag.Flags flags) {
         this.database = database;
         this.incidents = incidents;
         this.paging = paging;
         this.organisation = organisation;
+        this.triage = triage;
+        this.handovers = handovers;
+        this.flags = flags;
+    }
+
+    /** The merges an incident took part in: the incident it was merged into, and those merged into it. */
+    public dev.tocsin.incident.IncidentTriage.Merges merges(long incidentId) {
+        return triage.merges(incidentId);
+    }
+
+    /** The incident's handover waiting for an answer, if any. */
+    public Optional<dev.tocsin.handover.Handover> pendingHandover(long incidentId) {
+        return handovers.pending(incidentId);
+    }
+
+    /** Handovers asked of this person and not yet answered. */
+    public List<dev.tocsin.handover.Handover> handoversAskedOf(String userId) {
+        return handovers.askedOf(userId);
+    }
+
+    /** The incident's open handover flags, newest first. */
+    public List<dev.tocsin.flag.Flag> openFlags(long incidentId) {
+        return flags.list(Boolean.TRUE, incidentId);
     }
 
     public List<Incident> list(IncidentFilter filter, Long beforeId, int limit) {

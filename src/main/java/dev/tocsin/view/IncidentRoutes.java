@@ -110,7 +110,13 @@ public final class IncidentRoutes implements Routes {
     private void get(Context ctx) {
         auth.require(ctx, Role.OBSERVER);
         long id = id(ctx);
-        ctx.json(queries.details(id).orElseThrow(() -> ApiException.notFound("incident #" + id)));
+        IncidentDetails details = queries.details(id).orElseThrow(() -> ApiException.notFound("incident #" + id));
+        com.fasterxml.jackson.databind.node.ObjectNode body = dev.tocsin.json.Json.mapper().valueToTree(details);
+        dev.tocsin.incident.IncidentTriage.Merges merges = queries.merges(id);
+        if (merges.mergedInto() != null) body.put("merged_into", merges.mergedInto());
+        com.fasterxml.jackson.databind.node.ArrayNode mergedFrom = body.putArray("merged_from");
+        merges.mergedFrom().forEach(mergedFrom::add);
+        ctx.json(body);
     }
 
     private void notifications(Context ctx) {

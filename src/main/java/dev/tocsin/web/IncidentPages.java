@@ -35,18 +35,21 @@ final class IncidentPages {
 
     private final IncidentQueries queries;
     private final ResponderActions responders;
+    private final dev.tocsin.respond.TriageActions triage;
     private final Supplier<Organisation> organisation;
     private final WebAuth auth;
     private final Frames frames;
     private final dev.tocsin.report.AlertHistory history;
     private final java.time.Clock clock;
 
-    IncidentPages(IncidentQueries queries, ResponderActions responders, Supplier<Organisation> organisation, WebAuth auth,
-                  Frames frames, dev.tocsin.report.AlertHistory history, java.time.Clock clock) {
+    IncidentPages(IncidentQueries queries, ResponderActions responders, dev.tocsin.respond.TriageActions triage,
+                  Supplier<Organisation> organisation, WebAuth auth, Frames frames, dev.tocsin.report.AlertHistory history,
+                  java.time.Clock clock) {
         this.history = history;
         this.clock = clock;
         this.queries = queries;
         this.responders = responders;
+        this.triage = triage;
         this.organisation = organisation;
         this.auth = auth;
         this.frames = frames;
@@ -124,7 +127,9 @@ final class IncidentPages {
         Map<String, Object> model = new HashMap<>();
         Incident incident = details.incident();
         model.put("page", frames.page(ctx, session, incident.number() + " " + incident.title(), "incidents", error));
-        model.put("view", new IncidentView(details, organisation.get(), session.userId(), since));
+        model.put("view", new IncidentView(details, organisation.get(), session.userId(), since,
+                new IncidentView.Triage(queries.merges(number), queries.pendingHandover(number).orElse(null),
+                        queries.openFlags(number))));
         model.put("history", history.of(number, clock.instant()));
         ctx.status(status).render("incident.jte", model);
     }
@@ -144,22 +149,40 @@ final class IncidentPages {
                 case "add-responder" -> responders.addResponder(act, target("responder", ctx.formParam("responder")));
                 case "reassign" -> responders.reassign(act, users(ctx.formParam("users")));
                 case "note" -> responders.addNote(act, ctx.formParam("text"));
+                case "join" -> responders.join(act);
+                case "rename" -> triage.rename(act, ctx.formParam("title"));
+                case "merge" -> triage.merge(act, incidentNumber("into", ctx.formParam("into")));
+                case "split" -> triage.split(act, incidentNumber("alert", ctx.formParam("alert")));
+                case "flag" -> said(act, "#" + number + " flagged for the next handover: " + triage.flag(act, ctx.formParam("note")).note());
+                case "handover" -> said(act, "Asked " + organisation.get().user(triage.handOver(act, ctx.formParam("to"),
+                        ctx.formParam("note")).toUser()).map(dev.tocsin.user.User::name).orElse(ctx.formParam("to"))
+                        + " to take over #" + number + "; it stays yours until they accept.");
+                case "handover-accept" -> said(act, "You accepted the handover: #" + number + " is now yours"
+                        + (triage.acceptHandover(act) == null ? "" : "."));
+                case "handover-decline" -> said(act, "You declined the handover of #" + number
+                        + (triage.declineHandover(act) == null ? "" : "."));
                 default -> throw Refusal.notFound("action '" + action + "'");
             };
             Flash.leave(ctx, outcome.sentence());
-            ctx.redirect("/incidents/" + number, io.javalin.http.HttpStatus.SEE_OTHER);
+            // merge and split lead to the incident that now holds the alerts
+            long shown = action.equals("merge") || action.equals("split") ? outcome.incident().id() : number;
+            ctx.redirect("/incidents/" + shown, io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (Refusal refusal) {
             render(ctx, session, number, refusal.getMessage(), WebRoutes.status(refusal));
         }
     }
 
-    /** {@code POST /incidents/bulk}: acknowledge or resolve the ticked incidents, then back to the same list. */
+    /**
+     * {@code POST /incidents/bulk}: acknowledge, resolve or merge the ticked incidents, then back to the same list.
+     * Merging takes every ticked incident into the one named in {@code into}.
+     */
     void bulk(Context ctx) {
         WebSession session = auth.requireForChange(ctx);
         String action = ctx.formParam("action");
-        if (!"resolve".equals(action) && !"acknowledge".equals(action)) {
-            throw Refusal.invalid("action: choose acknowledge or resolve");
+        if (!"resolve".equals(action) && !"acknowledge".equals(action) && !"merge".equals(action)) {
+            throw Refusal.invalid("action: choose acknowledge, resolve or merge");
         }
+        Long into = "merge".equals(action) ? incidentNumber("into", ctx.formParam("into")) : null;
         List<String> said = new ArrayList<>();
         for (String id : ctx.formParams("incident")) {
             long number;
@@ -171,7 +194,9 @@ final class IncidentPages {
             }
             try {
                 Act act = responders.act(number, responder(session), Channel.WEB);
-                Outcome outcome = "resolve".equals(action) ? responders.resolve(act) : responders.acknowledge(act);
+                if (into != null && into == number) continue;   // the survivor ticked along with the rest
+                Outcome outcome = into != null ? triage.merge(act, into)
+                        : "resolve".equals(action) ? responders.resolve(act) : responders.acknowledge(act);
                 said.add(outcome.sentence());
             } catch (Refusal refusal) {
                 said.add("#" + number + ": " + refusal.getMessage());
@@ -181,6 +206,19 @@ final class IncidentPages {
         String back = ctx.formParam("back");
         ctx.redirect(back != null && back.startsWith("/incidents") && !back.startsWith("//") ? back : "/incidents",
                 io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** An outcome that only says something (a flag, a handover step): the page shows the sentence. */
+    private Outcome said(Act act, String sentence) {
+        return new Outcome(queries.details(act.incidentId()).map(IncidentDetails::incident).orElse(null), true, sentence,
+                null, null);
+    }
+
+    /** A number typed into a form ("12" or "#12"). */
+    private static long incidentNumber(String field, String text) {
+        String trimmed = text == null ? "" : text.replace("#", "").trim();
+        if (!trimmed.matches("\\d{1,18}")) throw Refusal.invalid(field + ": give a number, e.g. 12");
+        return Long.parseLong(trimmed);
     }
 
     private static Responder responder(WebSession session) {

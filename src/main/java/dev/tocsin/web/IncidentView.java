@@ -13,7 +13,33 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** What the incident page shows, in the viewer's time zone. */
-public record IncidentView(IncidentDetails details, Organisation organisation, String viewer, long liveSince) {
+public record IncidentView(IncidentDetails details, Organisation organisation, String viewer, long liveSince,
+                           Triage triage) {
+    /** The triage side of the page: merges, the handover waiting for an answer, open handover flags. */
+    public record Triage(dev.tocsin.incident.IncidentTriage.Merges merges, dev.tocsin.handover.Handover pendingHandover,
+                         List<dev.tocsin.flag.Flag> flags) {
+    }
+
+    /**
+     * Whether the viewer counts as paged for the incident (the ack guard's rule, from what the page already shows):
+     * assigned, paged now, or notified about it.
+     */
+    public boolean viewerPaged() {
+        return incident().assignees().contains(viewer)
+                || (paging().paged() != null && paging().paged().stream().anyMatch(page -> page.user().equals(viewer)))
+                || paging().notifications().stream().anyMatch(notification -> viewer.equals(notification.userId()));
+    }
+
+    /** The pending handover is asked of the viewer: they may accept or decline it. */
+    public boolean handoverAskedOfViewer() {
+        return triage.pendingHandover() != null && triage.pendingHandover().toUser().equals(viewer);
+    }
+
+    /** Alerts that may be split out: open ones, when the incident has more than one alert. */
+    public boolean maySplit() {
+        return open() && details.alerts().size() > 1;
+    }
+
     public Incident incident() {
         return details.incident();
     }

@@ -76,6 +76,7 @@ final class MyOnCallPages {
         model.put("view", new MeView(shifts, assigned, covers.openFor(me), swaps.openFor(me),
                 covers.madeBy(me).stream().limit(MY_REQUESTS).toList(), swaps.madeBy(me).stream().limit(MY_REQUESTS).toList(),
                 feed, session.role().includes(Role.RESPONDER), now, new Names(onCall.organisation(), me)));
+        model.put("handovers", queries.handoversAskedOf(me));
         if (issued != null) ctx.header("Cache-Control", "no-store");
         ctx.status(status).render("me.jte", model);
     }

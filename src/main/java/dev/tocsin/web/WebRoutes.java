@@ -80,8 +80,10 @@ public final class WebRoutes implements Routes {
     public record Parts(WebLogins logins, WebInvites invites, WebSessions sessions, IncidentQueries queries, ResponderActions responders,
                         AlertIntake intake, OnCallService onCall, Overrides overrides, CoverRequests covers,
                         SwapRequests swaps, ConfigService config, TestPages tests, FeedTokens feeds, IncidentEvents events,
-                        TokenStore tokens, OidcSignIn oidc, AlertHistory history, NoisyAlerts noisy, FollowUps followUps, Function<String, Map<Integer, Integer>> roundRobinCursors,
-                        Supplier<String> publicUrl, boolean secureCookies, Clock clock) {
+                        TokenStore tokens, OidcSignIn oidc, AlertHistory history, NoisyAlerts noisy, FollowUps followUps,
+                        Function<String, Map<Integer, Integer>> roundRobinCursors,
+                        Supplier<String> publicUrl, boolean secureCookies, Clock clock,
+                        dev.tocsin.respond.TriageActions triage) {
     }
 
     public WebRoutes(Parts parts) {
@@ -94,7 +96,8 @@ public final class WebRoutes implements Routes {
                 parts.oidc(), parts.clock());
         this.oidc = new OidcPages(parts.oidc(), parts.logins(), parts.sessions(), organisation, auth, login, parts.publicUrl(),
                 parts.secureCookies());
-        this.incidents = new IncidentPages(queries, parts.responders(), organisation, auth, frames, parts.history(), parts.clock());
+        this.incidents = new IncidentPages(queries, parts.responders(), parts.triage(), organisation, auth, frames,
+                parts.history(), parts.clock());
         this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock());
         FeedLinks feeds = new FeedLinks(parts.feeds(), organisation, parts.publicUrl());
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), feeds, auth, frames);

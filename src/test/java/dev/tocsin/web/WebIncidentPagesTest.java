@@ -75,7 +75,7 @@ class WebIncidentPagesTest {
             form.put("incident", "2");
             FormClient.Page refused = browser.post("/incidents/bulk", form);
             assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.body()).contains("action: choose acknowledge or resolve");
+            assertThat(refused.body()).contains("action: choose acknowledge, resolve or merge");
             assertThat(server.tocsin().incidents().findIncident(2).orElseThrow().status().wireName()).isEqualTo("triggered");
         }
     }
