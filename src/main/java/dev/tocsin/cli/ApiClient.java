@@ -47,6 +47,11 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body)))));
     }
 
+    public JsonNode patch(String path, Object body) {
+        return json(send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(Json.write(body)))));
+    }
+
     public JsonNode delete(String path) {
         return json(send(request(path).DELETE()));
     }

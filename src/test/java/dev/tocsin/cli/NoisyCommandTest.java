@@ -11,7 +11,7 @@ import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code tocsin noisy} and {@code tocsin resolve N --note} against a real server. */
+/** {@code tocsin noisy}, {@code tocsin resolve N --note}, {@code tocsin incidents merge|rename} against a real server. */
 class NoisyCommandTest {
     private static String tocsin(TestServer server, String... args) {
         StringWriter out = new StringWriter();
@@ -37,6 +37,22 @@ class NoisyCommandTest {
             String out = tocsin(server, "noisy", "--days", "30");
             assertThat(out).contains("PAGES").contains("Pod count below 3 (Customer API)").contains("#2")
                     .contains("fixed: scaled the deployment back to 3");
+        }
+    }
+
+    @Test
+    void mergesAndRenamesIncidents() {
+        try (TestServer server = TestServer.start(TestDatabases.Kind.SQLITE, TestServer.resource("demo/organisation.yaml"))) {
+            for (String dedup : new String[] {"db1", "db2"}) {
+                assertThat(server.http().anonymous().postJson("/v2/enqueue", "{\"routing_key\":\"" + Demo.EVENTS_KEY
+                        + "\",\"event_action\":\"trigger\",\"dedup_key\":\"" + dedup + "\",\"payload\":{\"summary\":\"Disk full on "
+                        + dedup + "\",\"source\":\"" + dedup + "\",\"severity\":\"critical\"}}").status()).isEqualTo(202);
+            }
+            assertThat(tocsin(server, "incidents", "rename", "#1", "Disk full on the database cluster"))
+                    .contains("#1 is now: Disk full on the database cluster");
+            assertThat(tocsin(server, "incidents", "merge", "2", "--into", "#1")).contains("#2").contains("#1");
+            assertThat(server.http().get("/api/v1/incidents/2").json().path("incident").path("status").asText()).isEqualTo("resolved");
+            assertThat(server.http().get("/api/v1/incidents/1").body()).contains("Disk full on the database cluster").contains("Disk full on db2");
         }
     }
 }
