@@ -178,6 +178,8 @@ public final class Tocsin implements AutoCloseable {
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
+                    new dev.tocsin.ingest.OpsgenieRoutes(config::current, intake, new dev.tocsin.incident.AlertLookup(database),
+                            responders, clock, metrics),
                     new NoticeRoutes(database, config, auth, timers::wake),
                     new CalendarRoutes(config, onCall, feedTokens, auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),

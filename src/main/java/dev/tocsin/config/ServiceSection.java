@@ -38,7 +38,7 @@ final class ServiceSection {
     }
 
     private static Integration parseIntegration(Value value, String serviceId) {
-        Fields fields = value.fields("type", "key", "secret", "rate_limit", "default_severity");
+        Fields fields = value.fields("type", "key", "secret", "rate_limit", "default_severity", "high_priorities");
         List<String> types = Arrays.stream(Integration.Type.values()).map(Integration.Type::wireName).toList();
         Integration.Type type = fields.required("type", v -> {
             String text = v.text();
@@ -64,10 +64,35 @@ final class ServiceSection {
             if (text == null) return null;
             return severities.contains(text) ? Severity.parse(text).orElseThrow() : reject(v, text, severities);
         });
+        List<String> highPriorities = highPriorities(fields, type);
         return new Integration(type, key, secret,
                 rate == null ? IntegrationBinding.DEFAULT_RATE_LIMIT_PER_SECOND : rate,
-                severity == null ? IntegrationBinding.DEFAULT_SEVERITY : severity);
+                severity == null ? IntegrationBinding.DEFAULT_SEVERITY : severity, highPriorities);
     }
+
+    /** Opsgenie's priorities that page with high urgency: a list of P1…P5, by default P1 and P2. */
+    private static List<String> highPriorities(Fields fields, Integration.Type type) {
+        Value given = fields.optional("high_priorities");
+        if (type != Integration.Type.OPSGENIE) {
+            if (given != null) given.problem("only opsgenie integrations take high_priorities (they map Opsgenie's P1-P5 to urgency)");
+            return List.of();
+        }
+        if (given == null) return IntegrationBinding.DEFAULT_HIGH_PRIORITIES;
+        List<String> priorities = new ArrayList<>();
+        for (Value item : given.itemsOrOne()) {
+            String text = item.text();
+            if (text == null) continue;
+            String priority = text.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!OPSGENIE_PRIORITIES.contains(priority)) {
+                item.problem("unknown priority '" + text + "'; expected one of: " + String.join(", ", OPSGENIE_PRIORITIES));
+            } else if (!priorities.contains(priority)) {
+                priorities.add(priority);
+            }
+        }
+        return priorities.stream().sorted().toList();
+    }
+
+    private static final List<String> OPSGENIE_PRIORITIES = List.of("P1", "P2", "P3", "P4", "P5");
 
     private static Severity reject(Value value, String text, List<String> severities) {
         value.problem("unknown severity '" + text + "'; expected one of: " + String.join(", ", severities));
@@ -89,6 +114,7 @@ final class ServiceSection {
             if (integration.secret() != null) item.put("secret", secrets.render(integration.secret()));
             Tree.plain(item, "rate_limit", integration.rateLimitPerSecond());
             Tree.plain(item, "default_severity", integration.defaultSeverity().wireName());
+            if (integration.type() == Integration.Type.OPSGENIE) item.put("high_priorities", integration.highPriorities());
             return item;
         }).toList());
         return out;

@@ -31,7 +31,8 @@ final class Snapshot implements Organisation {
             for (Integration integration : service.integrations()) {
                 bindings.put(integration.key(), new IntegrationBinding(service.id(), integration.type().wireName(),
                         integration.key(), integration.defaultSeverity(), integration.rateLimitPerSecond(),
-                        integration.secret() == null ? null : integration.secret().value()));
+                        integration.secret() == null ? null : integration.secret().value(),
+                        integration.highPriorities()));
             }
         }
     }

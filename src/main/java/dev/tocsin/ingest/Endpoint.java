@@ -9,7 +9,9 @@ enum Endpoint {
     CHANGE("change", "/v2/change/enqueue", Set.of("events-v2", "events-v1")),
     ALERTMANAGER("alertmanager", "/integrations/alertmanager/{key}", Set.of("alertmanager")),
     GRAFANA("grafana", "/integrations/grafana/{key}", Set.of("grafana")),
-    GENERIC("generic", "/integrations/generic/{key}", Set.of("generic"));
+    GENERIC("generic", "/integrations/generic/{key}", Set.of("generic")),
+    /** Opsgenie's Alert API: create at this path, acknowledge, close and notes below it ({@link OpsgenieRoutes}). */
+    OPSGENIE("opsgenie", "/v2/alerts", Set.of("opsgenie"));
 
     final String metricName;
     final String path;

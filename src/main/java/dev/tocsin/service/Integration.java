@@ -14,11 +14,14 @@ import java.util.Optional;
  * @param secret             signing secret, or null
  * @param rateLimitPerSecond events per second accepted before answering 429
  * @param defaultSeverity    severity for events that give none or an unknown one
+ * @param highPriorities     Opsgenie only: the priorities ({@code P1}…{@code P5}) that page with high urgency;
+ *                           empty for the other types
  */
-public record Integration(Type type, String key, Secret secret, int rateLimitPerSecond, Severity defaultSeverity) {
+public record Integration(Type type, String key, Secret secret, int rateLimitPerSecond, Severity defaultSeverity,
+                          java.util.List<String> highPriorities) {
     /** Sender formats. */
     public enum Type {
-        EVENTS_V2, EVENTS_V1, ALERTMANAGER, GRAFANA, GENERIC;
+        EVENTS_V2, EVENTS_V1, ALERTMANAGER, GRAFANA, GENERIC, OPSGENIE;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -28,5 +31,14 @@ public record Integration(Type type, String key, Secret secret, int rateLimitPer
             for (Type type : values()) if (type.wireName().equals(text)) return Optional.of(type);
             return Optional.empty();
         }
+    }
+
+    public Integration {
+        highPriorities = highPriorities == null ? java.util.List.of() : java.util.List.copyOf(highPriorities);
+    }
+
+    /** An integration of a type without priorities (every type but {@code opsgenie}). */
+    public Integration(Type type, String key, Secret secret, int rateLimitPerSecond, Severity defaultSeverity) {
+        this(type, key, secret, rateLimitPerSecond, defaultSeverity, java.util.List.of());
     }
 }

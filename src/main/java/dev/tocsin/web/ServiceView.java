@@ -18,6 +18,7 @@ public record ServiceView(Service service, Organisation organisation, String pub
             case ALERTMANAGER -> publicUrl + "/integrations/alertmanager/" + integration.key();
             case GRAFANA -> publicUrl + "/integrations/grafana/" + integration.key();
             case GENERIC -> publicUrl + "/integrations/generic/" + integration.key();
+            case OPSGENIE -> publicUrl + "/v2/alerts";
         };
     }
 
@@ -38,6 +39,15 @@ public record ServiceView(Service service, Organisation organisation, String pub
                         webhook_configs:
                           - url: %s
                             send_resolved: true""".formatted(service.id(), endpoint(integration));
+            case OPSGENIE -> """
+                    # Prometheus Alertmanager (alertmanager.yml): the key goes in the GenieKey header
+                    receivers:
+                      - name: tocsin-%s
+                        opsgenie_configs:
+                          - api_url: %s/
+                            api_key: %s
+                    # Grafana: Opsgenie contact point, Alert API URL %s, API key as above""".formatted(service.id(),
+                    publicUrl, integration.key(), endpoint(integration));
             case GRAFANA -> "# Grafana: Alerting → Contact points → New → Webhook, URL:\n" + endpoint(integration)
                     + (integration.secret() != null ? "\n# and the HMAC signature secret configured for this integration" : "");
             case EVENTS_V1 -> "# PagerDuty Events API v1 senders: service_key " + integration.key() + ", URL " + endpoint(integration);

@@ -155,7 +155,7 @@ class ValidationTest {
                 "broken.yaml:20: escalation_policies[0].levels[0].assign: unknown assign 'random'; expected everyone or round_robin",
                 "broken.yaml:20: escalation_policies[0].levels[0].notify[1]: unknown team 'nobody'",
                 "broken.yaml:21: escalation_policies[0].repeat: -1 is out of range; allowed 0 to 20",
-                "broken.yaml:23: services[0].integrations[0].type: unknown integration type 'events-v3' (did you mean 'events-v2'?); expected one of: events-v2, events-v1, alertmanager, grafana, generic",
+                "broken.yaml:23: services[0].integrations[0].type: unknown integration type 'events-v3' (did you mean 'events-v2'?); expected one of: events-v2, events-v1, alertmanager, grafana, generic, opsgenie",
                 "broken.yaml:23: services[0].integrations[0].key: integration key must be 8 to 128 characters of letters, digits, '.', '_', '~' or '-'",
                 "broken.yaml:23: services[0].escalation_policy: unknown escalation policy 'q'");
     }
