@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 HoursCommand.class,
                 NoisyCommand.class,
                 CalendarImportCommand.class,
+                ImportCommand.class,
+                VerifyImportCommand.class,
                 AckCommand.class,
                 EscalateCommand.class,
                 TestPageCommand.class,
