@@ -20,7 +20,9 @@ class QuickStartIT {
             String login = server.awaitLine(line -> line.startsWith("Log in: "), Duration.ofSeconds(120));
             assertThat(login).isEqualTo("Log in: http://localhost:" + port + "/");
             assertThat(server.awaitLine(line -> line.startsWith("email: "), Duration.ofSeconds(5))).isEqualTo("email: alice@example.com");
-            assertThat(server.awaitLine(line -> line.startsWith("password: "), Duration.ofSeconds(5))).matches("password: [A-Za-z0-9_-]{16}");
+            String passwordLine = server.awaitLine(line -> line.startsWith("password: "), Duration.ofSeconds(5));
+            assertThat(passwordLine).matches("password: [A-Za-z0-9_-]{16}");
+            assertSignsIn(port, "alice@example.com", passwordLine.substring("password: ".length()));
             String tokenLine = server.awaitLine(line -> line.contains("Admin token"), Duration.ofSeconds(120));
             String token = tokenLine.substring(tokenLine.indexOf("tcn_")).trim();
             String curl = server.awaitLine(line -> line.strip().startsWith("curl "), Duration.ofSeconds(10)).strip();
@@ -42,5 +44,20 @@ class QuickStartIT {
             assertThat(resolve.output()).contains("#1 resolved");
         }
         assertThat(Files.exists(workingDirectory.resolve("data/tocsin.db"))).isTrue();
+    }
+
+    /** The printed email and password sign in to the printed URL, and the incident list answers. */
+    private static void assertSignsIn(int port, String email, String password) throws Exception {
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        String form = "email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> page = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/login")).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).isEqualTo("/incidents");
+        assertThat(page.body()).contains("<h1>Incidents</h1>").contains("Alice Keller");
     }
 }
