@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 HoursCommand.class,
                 CalendarImportCommand.class,
                 AckCommand.class,
+                SnoozeCommand.class,
+                MaintCommand.class,
                 EscalateCommand.class,
                 TestPageCommand.class,
                 ResolveCommand.class,
