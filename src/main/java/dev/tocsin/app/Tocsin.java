@@ -1,5 +1,8 @@
 package dev.tocsin.app;
 
+import dev.tocsin.maintenance.MaintenanceRoutes;
+import dev.tocsin.maintenance.MaintenanceWindows;
+
 import dev.tocsin.actionlink.ActionLinkRoutes;
 import dev.tocsin.actionlink.ActionLinks;
 import dev.tocsin.auth.TokenStore;
@@ -100,6 +103,7 @@ public final class Tocsin implements AutoCloseable {
     private final List<Recurring> recurring;
     private final TimerEngine timers;
     private final Paging paging;
+    private final MaintenanceWindows maintenance;
     private final IncidentEvents events;
     private final Vitals vitals;
     private final ResponderActions responders;
@@ -143,6 +147,8 @@ public final class Tocsin implements AutoCloseable {
             handlers.add(events.outboxHandler(database));
             handlers.add(notices);
             handlers.add(handovers.expiryTimer());
+            this.maintenance = new MaintenanceWindows(database, config::current, this::wakeTimers);
+            handlers.add(maintenance.endTimer(paging.maintenanceRelease()));
             this.recurring = List.of(handoffs.recurring(), requestExpiry.recurring(), new UnscheduledNotices().recurring());
             handlers.addAll(recurring);
             this.timers = new TimerEngine(database, clock, TimerEngine.newNodeId(), handlers);
@@ -175,6 +181,7 @@ public final class Tocsin implements AutoCloseable {
                     new IncidentRoutes(queries, config, auth),
                     new ResponderRoutes(responders, auth, queries::paging),
                     new TriageRoutes(responders, triage, flags, handovers, auth),
+                    new MaintenanceRoutes(maintenance, auth, clock),
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
@@ -317,6 +324,11 @@ public final class Tocsin implements AutoCloseable {
     /** Pages people for incidents: escalation state, notifications, delivery. */
     public Paging paging() {
         return paging;
+    }
+
+    /** Maintenance windows: start, list, end; their end timers release what they held. */
+    public MaintenanceWindows maintenance() {
+        return maintenance;
     }
 
     /** Fires durable timers; {@code wake()} it after a transaction that scheduled one commits. */

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 VerifyImportCommand.class,
                 AckCommand.class,
+                SnoozeCommand.class,
+                MaintCommand.class,
                 EscalateCommand.class,
                 TestPageCommand.class,
                 ResolveCommand.class,

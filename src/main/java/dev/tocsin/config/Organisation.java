@@ -48,6 +48,12 @@ public interface Organisation {
 
     Optional<Service> service(String serviceId);
 
+    /** A service's support hours: its own, else its team's; empty when neither names any. */
+    default Optional<dev.tocsin.urgency.SupportHours> supportHours(String serviceId) {
+        return service(serviceId).flatMap(service -> service.supportHours() != null ? Optional.of(service.supportHours())
+                : Optional.ofNullable(service.team()).flatMap(this::team).map(Team::supportHours));
+    }
+
     Optional<TwilioSettings> twilio();
 
     Optional<SmtpSettings> smtp();

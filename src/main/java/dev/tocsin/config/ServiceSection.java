@@ -21,7 +21,7 @@ final class ServiceSection {
 
     static Service parse(Value value) {
         Fields fields = value.fields("id", "name", "description", "team", "escalation_policy", "ack_timeout",
-                "integrations");
+                "integrations", "support_hours", "urgency");
         String id = fields.id("id");
         String name = fields.text("name");
         String description = fields.optionalText("description");
@@ -34,7 +34,9 @@ final class ServiceSection {
         }
         List<Integration> integrations = new ArrayList<>();
         for (Value item : fields.list("integrations")) integrations.add(parseIntegration(item, id));
-        return new Service(id, name, description, team, policy, ackTimeout, integrations);
+        var supportHours = fields.optional("support_hours", SupportHoursSection::parse);
+        var outside = fields.optional("urgency", SupportHoursSection::parseUrgency);
+        return new Service(id, name, description, team, policy, ackTimeout, integrations, supportHours, outside);
     }
 
     private static Integration parseIntegration(Value value, String serviceId) {
@@ -107,6 +109,12 @@ final class ServiceSection {
         Tree.plain(out, "team", service.team());
         Tree.plain(out, "escalation_policy", service.escalationPolicy());
         if (service.ackTimeout() != null) Tree.plain(out, "ack_timeout", dev.tocsin.time.Durations.format(service.ackTimeout()));
+        SupportHoursSection.write(out, service.supportHours());
+        if (service.outsideSupportHours() != Service.DEFAULT_OUTSIDE_SUPPORT_HOURS) {
+            Map<String, Object> urgency = Tree.map();
+            Tree.plain(urgency, "outside_support_hours", service.outsideSupportHours().wireName());
+            out.put("urgency", urgency);
+        }
         out.put("integrations", service.integrations().stream().map(integration -> {
             Map<String, Object> item = Tree.map();
             Tree.plain(item, "type", integration.type().wireName());

@@ -13,7 +13,7 @@ final class TeamSection {
     }
 
     static Team parse(Value value) {
-        Fields fields = value.fields("id", "name", "timezone", "members");
+        Fields fields = value.fields("id", "name", "timezone", "members", "support_hours");
         String id = fields.id("id");
         String name = fields.text("name");
         var timezone = fields.optional("timezone", Value::zone);
@@ -36,7 +36,8 @@ final class TeamSection {
             }
             members.add(item.context().located(new Membership(user, role == null ? Membership.Role.DEFAULT : role), item));
         }
-        return new Team(id, name, timezone, members);
+        var supportHours = fields.optional("support_hours", SupportHoursSection::parse);
+        return new Team(id, name, timezone, members, supportHours);
     }
 
     static Map<String, Object> write(Team team) {
@@ -44,6 +45,7 @@ final class TeamSection {
         Tree.plain(out, "id", team.id());
         Tree.text(out, "name", team.name());
         if (team.timezone() != null) Tree.plain(out, "timezone", team.timezone().getId());
+        SupportHoursSection.write(out, team.supportHours());
         if (!team.members().isEmpty()) {
             out.put("members", team.members().stream().map(member -> {
                 Map<String, Object> item = Tree.map();

@@ -50,7 +50,8 @@ final class UserSection {
             Fields byUrgency = rulesValue.fields("high", "low");
             for (Urgency urgency : Urgency.values()) {
                 List<NotificationRule> list = byUrgency.list(urgency.wireName()).stream()
-                        .map(rule -> parseRule(rule, methodIds)).filter(Objects::nonNull).toList();
+                        .map(rule -> parseRule(rule, methodIds, urgency == Urgency.LOW ? methods : List.of()))
+                        .filter(Objects::nonNull).toList();
                 if (byUrgency.has(urgency.wireName())) rules.put(urgency, list);
             }
         }
@@ -59,10 +60,15 @@ final class UserSection {
                 notices);
     }
 
-    private static NotificationRule parseRule(Value value, Set<String> methodIds) {
+    /** @param phoneless methods a low rule may not name if they ring a phone (empty for high rules) */
+    private static NotificationRule parseRule(Value value, Set<String> methodIds, List<ContactMethod> phoneless) {
         Fields fields = value.fields("after", "via", "repeat_every");
         var after = fields.duration("after", Durations.parse("0m"));
         String via = fields.text("via");
+        if (via != null && phoneless.stream().anyMatch(method -> method.id().equals(via) && method.ringsPhone())) {
+            fields.optional("via").problem("low urgency never rings a phone: '" + via
+                    + "' is a voice contact method; name sms, email, push or chat in low rules");
+        }
         if (via != null && !methodIds.contains(via)) {
             fields.optional("via").problem("unknown contact method '" + via + "'" + Suggestions.hint(via, methodIds)
                     + "; this user has: " + (methodIds.isEmpty() ? "none" : String.join(", ", methodIds)));

@@ -33,7 +33,10 @@ final class Fallback {
         List<String> inUse = delivery.store().methodsInUse(handle, incidentId, userId, pagedSince.get());
         List<String> tried = new java.util.ArrayList<>(failed);
         tried.addAll(inUse);   // a method that took (or is about to take) this paging's message would only repeat it
-        Optional<ContactMethod> next = user.flatMap(person -> choose(person.contactMethods(), failedMethod, tried));
+        // Low urgency never rings a phone, not even as a fallback.
+        List<ContactMethod> allowed = user.map(person -> person.contactMethods().stream()
+                .filter(method -> method.allowedFor(incident.get().urgency())).toList()).orElse(List.of());
+        Optional<ContactMethod> next = choose(allowed, failedMethod, tried);
         if (next.isPresent()) {
             DeliverTimer.create(handle, delivery.store(), incidentId, userId, next.get(), "fallback after " + failedMethod
                     + " failed", now);

@@ -79,6 +79,34 @@ public final class IncidentLifecycle {
                 "Escalated by " + actor.id() + " while acknowledged: triggered again so the people it goes to are paged");
     }
 
+    /**
+     * Snoozed until {@code until}: paging stops (a triggered incident is acknowledged by the snoozer) and the
+     * incident is triggered again when the snooze ends. Snoozing again moves the end.
+     */
+    public static Transition snooze(Incident incident, Instant until, Actor actor, Channel channel, Instant at) {
+        String message = "Snoozed by " + actor.id() + " via " + channel.wireName() + " until " + until
+                + ": no pages until then, then triggered again";
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("until", until.toString());
+        return switch (incident.status()) {
+            case RESOLVED -> new Transition.Refused(incident, "incident " + incident.number() + " is resolved; nothing to snooze");
+            case TRIGGERED -> {
+                Incident snoozed = incident.withStatus(IncidentStatus.ACKNOWLEDGED, at, actor.toString());
+                yield new Transition.Changed(snoozed, List.of(TimelineEntry.of(incident.id(), at, "snoozed", actor, channel, message, data)));
+            }
+            case ACKNOWLEDGED -> new Transition.Changed(incident,
+                    List.of(TimelineEntry.of(incident.id(), at, "snoozed", actor, channel, message, data)));
+        };
+    }
+
+    /** The snooze ran out on an incident still acknowledged: triggered again, so it pages per its urgency. */
+    public static Transition snoozeEnded(Incident incident, Instant until, Instant at) {
+        if (incident.status() != IncidentStatus.ACKNOWLEDGED) {
+            return new Transition.Unchanged(incident, "incident " + incident.number() + " is no longer snoozed");
+        }
+        return changed(incident.withStatus(IncidentStatus.TRIGGERED, at, null), "snooze_ended", Actor.system(),
+                Channel.SYSTEM, at, "Snooze until " + until + " ended: triggered again");
+    }
+
     public static Transition resolve(Incident incident, Actor actor, Channel channel, Instant at) {
         if (incident.status() == IncidentStatus.RESOLVED) {
             return new Transition.Unchanged(incident, "incident " + incident.number() + " is already resolved");

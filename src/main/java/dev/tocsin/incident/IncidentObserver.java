@@ -38,6 +38,11 @@ public interface IncidentObserver {
             public void changed(Handle handle, Incident before, Incident after, String by, Instant at) {
                 for (IncidentObserver observer : inOrder) observer.changed(handle, before, after, by, at);
             }
+
+            @Override
+            public void snoozed(Handle handle, Incident incident, Instant until, dev.tocsin.trace.Actor by, Instant at) {
+                for (IncidentObserver observer : inOrder) observer.snoozed(handle, incident, until, by, at);
+            }
         };
     }
 
@@ -46,4 +51,11 @@ public interface IncidentObserver {
 
     /** The incident's status changed (acknowledged, resolved, triggered again); {@code by} is the actor. */
     void changed(Handle handle, Incident before, Incident after, String by, Instant at);
+
+    /**
+     * The incident was snoozed until {@code until} (after {@link #changed} if the snooze acknowledged it): whatever
+     * ends the snooze is scheduled here. By default nothing.
+     */
+    default void snoozed(Handle handle, Incident incident, Instant until, dev.tocsin.trace.Actor by, Instant at) {
+    }
 }

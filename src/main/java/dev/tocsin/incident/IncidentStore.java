@@ -234,6 +234,14 @@ public final class IncidentStore {
             sql.append(" AND EXISTS (SELECT 1 FROM incident_assignees a WHERE a.incident_id = i.id AND a.user_id = :assignee)");
             binds.put("assignee", filter.assignedTo());
         }
+        if (!filter.held().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM incident_holds h WHERE h.incident_id = i.id AND h.reason IN (");
+            for (int index = 0; index < filter.held().size(); index++) {
+                sql.append(index == 0 ? ":held" : ", :held").append(index);
+                binds.put("held" + index, filter.held().get(index).wireName());
+            }
+            sql.append("))");
+        }
         if (beforeId != null) {
             sql.append(" AND id < :before");
             binds.put("before", beforeId);

@@ -83,6 +83,33 @@ public final class Incidents {
         });
     }
 
+    /** Snoozes the incident until {@code until}: paging stops now and starts again then (see the observers). */
+    public ActionResult snooze(long id, Instant until, Actor actor, Channel channel, Instant at) {
+        return database.writeAndWait(handle -> {
+            Incident incident = require(handle, id);
+            Transition transition = IncidentLifecycle.snooze(incident, until, actor, channel, at);
+            if (transition instanceof Transition.Refused refused) throw Refusal.conflict(refused.reason());
+            Transition.Changed changed = (Transition.Changed) transition;
+            store.updateIncident(handle, changed.incident());
+            changed.entries().forEach(entry -> store.insertTimeline(handle, entry));
+            if (changed.incident().status() != incident.status()) {
+                observer.changed(handle, incident, changed.incident(), changed.incident().acknowledgedBy(), at);
+            }
+            observer.snoozed(handle, changed.incident(), until, actor, at);
+            return new ActionResult(changed.incident(), true, null);
+        });
+    }
+
+    /** The incident's hold (snoozed, outside support hours, in maintenance), if it has one. */
+    public Optional<Hold> hold(long id) {
+        return database.jdbi().withHandle(handle -> new Holds().find(handle, id));
+    }
+
+    /** The holds of these incidents, by id (for lists). */
+    public java.util.Map<Long, Hold> holds(List<Long> ids) {
+        return database.jdbi().withHandle(handle -> new Holds().of(handle, ids));
+    }
+
     public ActionResult reassign(long id, List<String> userIds, Actor actor, Channel channel, Instant at) {
         return act(id, at, (handle, incident) -> {
             Transition transition = IncidentLifecycle.reassign(incident, userIds, actor, channel, at);

@@ -21,7 +21,8 @@ import java.util.Optional;
  * <p>A repeating rule notifies at most {@link #MAX_SENDS_PER_RULE} times per paging, so a forgotten incident
  * cannot ring a phone forever (at the seed's five minutes that is over eight hours). A person with no rule for
  * the urgency is notified once, at once, through their first contact method ({@link #FALLBACK_RULE}): being
- * paged never means silence. Rules naming a contact method the person does not have are skipped (the
+ * paged never means silence. Low urgency never rings a phone: voice methods are skipped for it
+ * ({@link ContactMethod#allowedFor}), so a person reachable only by voice cannot be notified of a low-urgency page. Rules naming a contact method the person does not have are skipped (the
  * configuration check rejects them anyway).
  */
 public final class NotificationPlan {
@@ -49,13 +50,14 @@ public final class NotificationPlan {
         List<NotificationRule> configured = user.rules(urgency);
         for (int index = 0; index < configured.size(); index++) {
             NotificationRule rule = configured.get(index);
-            Optional<ContactMethod> method = user.contactMethod(rule.via());
+            Optional<ContactMethod> method = user.contactMethod(rule.via()).filter(m -> m.allowedFor(urgency));
             if (method.isEmpty()) continue;
             Duration repeat = rule.repeatEvery() == null || rule.repeatEvery().isZero() ? null : rule.repeatEvery();
             rules.add(new Expanded(index, rule.after() == null ? Duration.ZERO : rule.after(), method.get(), repeat));
         }
-        if (rules.isEmpty() && !user.contactMethods().isEmpty()) {
-            rules.add(new Expanded(FALLBACK_RULE, Duration.ZERO, user.contactMethods().get(0), null));
+        if (rules.isEmpty()) {
+            user.contactMethods().stream().filter(method -> method.allowedFor(urgency)).findFirst()
+                    .ifPresent(method -> rules.add(new Expanded(FALLBACK_RULE, Duration.ZERO, method, null)));
         }
         return new NotificationPlan(user.id(), pagedAt, rules);
     }

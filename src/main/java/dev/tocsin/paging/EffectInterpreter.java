@@ -87,7 +87,9 @@ public final class EffectInterpreter {
         }
         NotificationPlan plan = NotificationPlan.forUser(user.get(), urgency, at);
         if (plan.isEmpty()) {
-            sink.timeline(CANNOT_NOTIFY, page.user() + " has no contact method and cannot be notified", false, at);
+            sink.timeline(CANNOT_NOTIFY, page.user() + (user.get().contactMethods().isEmpty()
+                    ? " has no contact method and cannot be notified"
+                    : " has only voice contact methods and low urgency never rings a phone: cannot be notified"), false, at);
             unreachable.add(page.user());
             return;
         }

@@ -62,6 +62,7 @@ public final class Paging implements IncidentObserver {
     private final Delivery delivery;
     private final AdminAlerts admins;
     private final Runnable wake;
+    private final Holding holding;
 
     /**
      * @param wake called after a transaction that scheduled timers commits (the timer engine's wake-up)
@@ -74,6 +75,7 @@ public final class Paging implements IncidentObserver {
         this.store = new PagingStore();
         this.admins = admins;
         this.wake = wake;
+        this.holding = new Holding(this, new dev.tocsin.maintenance.MaintenanceStore());
         this.delivery = new Delivery(organisation, incidents, new Delivery.Escalations() {
             @java.lang.Override
             public Optional<Instant> pagedSince(Handle handle, long incidentId, String userId) {
@@ -99,8 +101,13 @@ public final class Paging implements IncidentObserver {
                        java.util.random.RandomGenerator random, io.micrometer.core.instrument.MeterRegistry metrics) {
         DeliverTimer deliver = new DeliverTimer(delivery, database, senders, actions, random, metrics);
         return new Parts(List.of(new EscalateTimer(this), new NotifyTimer(this), deliver, new AckTimeoutTimer(this),
-                new AnnounceTimer(delivery, database, senders)),
+                new AnnounceTimer(delivery, database, senders), holding.releaseTimer()),
                 new DeliveryReports(delivery, deliver));
+    }
+
+    /** What releases the incidents a maintenance window held back, when it ends (its end timer calls it). */
+    public dev.tocsin.maintenance.MaintenanceWindows.Release maintenanceRelease() {
+        return holding;
     }
 
     PagingStore store() {
@@ -124,6 +131,13 @@ public final class Paging implements IncidentObserver {
     public void opened(Handle handle, Incident incident, Instant at) {
         AnnounceTimer.schedule(handle, organisation.get(), incident, at);
         handle.afterCommit(wake);
+        Optional<Incident> pageable = holding.gate(handle, incident, at, true);
+        if (pageable.isPresent()) start(handle, pageable.get(), at);
+    }
+
+    /** Pages an incident from level 1 now (it passed the hold gate). */
+    private void start(Handle handle, Incident incident, Instant at) {
+        handle.afterCommit(wake);
         Optional<EscalationPolicy> policy = policyOf(incident);
         if (policy.isEmpty()) {
             String why = "service " + incident.serviceId() + " has no escalation policy that exists: nobody is paged";
@@ -137,6 +151,7 @@ public final class Paging implements IncidentObserver {
 
     @Override
     public void changed(Handle handle, Incident before, Incident after, String by, Instant at) {
+        holding.clear(handle, after.id(), at);
         Optional<EscalationState> state = store.escalation(handle, after.id());
         String who = by == null ? "tocsin" : by.substring(by.indexOf(':') + 1);
         switch (after.status()) {
@@ -158,12 +173,29 @@ public final class Paging implements IncidentObserver {
     /** Triggered again (an acknowledgement timed out, or escalated by hand while acknowledged): start over. */
     void retrigger(Handle handle, Incident incident, Optional<EscalationState> state, Instant at) {
         Timers.cancel(handle, AckTimeoutTimer.key(incident.id()), at);
+        released(handle, incident, at);
+    }
+
+    /**
+     * Pages an incident that is triggered and was not being paged (released from a hold, or triggered again), unless
+     * its urgency says to wait for support hours: from level 1 when it was never paged, else starting over.
+     */
+    void released(Handle handle, Incident incident, Instant at) {
+        Optional<Incident> pageable = holding.gate(handle, incident, at, false);
+        if (pageable.isEmpty()) return;
+        Optional<EscalationState> state = store.escalation(handle, incident.id());
         if (state.isEmpty()) {
-            opened(handle, incident, at);
+            start(handle, pageable.get(), at);
             return;
         }
-        carryOut(handle, incident, Escalation.retrigger(withTurnsNow(handle, state.get()), at, resolver.get()), at,
+        carryOut(handle, pageable.get(), Escalation.retrigger(withTurnsNow(handle, state.get()), at, resolver.get()), at,
                 Actor.system(), Channel.SYSTEM);
+    }
+
+    @Override
+    public void snoozed(Handle handle, Incident incident, Instant until, Actor by, Instant at) {
+        holding.snoozed(handle, incident, until, by, at);
+        handle.afterCommit(wake);
     }
 
     /**
@@ -222,6 +254,7 @@ public final class Paging implements IncidentObserver {
                 ? Escalation.escalateManually(stored.get(), how, now, resolver.get(), actor.id())
                 : Escalation.start(policy.get(), incident.id(), now, resolver.get(), turns(handle, policy.get()));
         boolean pagesSomeone = step.effects().stream().anyMatch(effect -> effect instanceof EscalationEffect.PageUser);
+        if (pagesSomeone) holding.clear(handle, incident.id(), now);   // a person asked for it: no longer held
         Incident current = incident;
         if (pagesSomeone && incident.status() == IncidentStatus.ACKNOWLEDGED) {
             Transition transition = IncidentLifecycle.escalatedWhileAcknowledged(incident, actor, channel, now);

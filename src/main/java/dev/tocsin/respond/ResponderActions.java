@@ -16,6 +16,7 @@ import dev.tocsin.trace.Channel;
 import dev.tocsin.user.User;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import java.util.function.Supplier;
  * and returns an {@link Outcome} with a one-line sentence, or throws a {@link Refusal}.
  */
 public final class ResponderActions {
+    /** The longest snooze: an incident snoozed for longer should be resolved (or its alert fixed) instead. */
+    public static final java.time.Duration MAX_SNOOZE = java.time.Duration.ofDays(7);
     /** A note's longest text, in characters. */
     public static final int MAX_NOTE_LENGTH = 10_000;
     /** The code of the refusal to acknowledge for someone who was not paged: channels offer {@link #join} instead. */
@@ -127,6 +130,38 @@ public final class ResponderActions {
                     + by(act) + " recorded", "#" + act.incidentId() + " was already resolved; the resolution note is recorded", null);
         }
         return spoken(act, "resolved", result);
+    }
+
+    /**
+     * Snoozes the incident: paging stops now (a triggered incident is acknowledged by the snoozer) and it is triggered
+     * again when the snooze ends, paging per its urgency. Refused (400) for a snooze that ends now or in the past,
+     * lasts longer than {@link #MAX_SNOOZE}, or asks for support hours the service does not have; 409 when resolved.
+     */
+    public Outcome snooze(Act act, Snooze how) {
+        permit(act);
+        Instant until;
+        if (how instanceof Snooze.For snoozeFor) {
+            if (snoozeFor.duration() == null || snoozeFor.duration().isNegative() || snoozeFor.duration().isZero()) {
+                throw Refusal.invalid("for: a snooze must last longer than 0");
+            }
+            until = act.at().plus(snoozeFor.duration());
+        } else if (how instanceof Snooze.Until snoozeUntil) {
+            until = snoozeUntil.until();
+        } else {
+            Incident incident = incidents.findIncident(act.incidentId())
+                    .orElseThrow(() -> Refusal.notFound("incident #" + act.incidentId()));
+            until = organisation.get().supportHours(incident.serviceId())
+                    .orElseThrow(() -> Refusal.invalid("until: service " + incident.serviceId()
+                            + " has no support_hours (nor has its team); snooze for a duration instead"))
+                    .nextStart(act.at());
+        }
+        if (!until.isAfter(act.at())) throw Refusal.invalid("until: " + until + " is not in the future");
+        if (java.time.Duration.between(act.at(), until).compareTo(MAX_SNOOZE) > 0) {
+            throw Refusal.invalid("a snooze lasts at most " + MAX_SNOOZE.toDays() + " days; resolve the incident instead");
+        }
+        Incidents.ActionResult result = incidents.snooze(act.incidentId(), until, actor(act), act.channel(), act.at());
+        return new Outcome(result.incident(), true, result.incident().number() + " snoozed until " + until + " by " + by(act),
+                "snoozed until " + until, null);
     }
 
     /** Escalates to the policy's next level, or to a chosen user, schedule or team. */

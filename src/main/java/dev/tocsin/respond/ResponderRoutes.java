@@ -44,6 +44,7 @@ public final class ResponderRoutes implements Routes {
         routes.post("/api/v1/incidents/{id}/reassign", this::reassign);
         routes.post("/api/v1/incidents/{id}/responders", this::addResponder);
         routes.post("/api/v1/incidents/{id}/notes", this::addNote);
+        routes.post("/api/v1/incidents/{id}/snooze", this::snooze);
     }
 
     /** The act a request asks for, refused (403) at once if the token's role may not act on incidents. */
@@ -94,6 +95,42 @@ public final class ResponderRoutes implements Routes {
         List<String> userIds = new ArrayList<>();
         for (JsonNode user : users) userIds.add(user.isTextual() ? user.asText() : user.toString());
         changed(ctx, actions.reassign(act, userIds));
+    }
+
+    /** {@code {"for": "2h"}}, {@code {"until": "support_hours"}} or {@code {"until": "2027-03-29T08:00:00Z"}}. */
+    private void snooze(Context ctx) {
+        Act act = act(ctx);
+        JsonNode body = RequestBodies.jsonObject(ctx);
+        JsonNode duration = body.path("for");
+        JsonNode until = body.path("until");
+        boolean hasFor = !duration.isMissingNode() && !duration.isNull();
+        boolean hasUntil = !until.isMissingNode() && !until.isNull();
+        if (hasFor == hasUntil) {
+            throw ApiException.badRequest("body must be {\"for\": \"2h\"} or {\"until\": \"support_hours\" | \"<instant>\"}");
+        }
+        Snooze how;
+        if (hasFor) {
+            try {
+                how = new Snooze.For(dev.tocsin.time.Durations.parse(duration.asText()));
+            } catch (RuntimeException e) {
+                throw ApiException.badRequest("for: '" + duration.asText() + "' is not a duration like 30m, 2h or 1d");
+            }
+        } else if (until.asText().equals("support_hours")) {
+            how = new Snooze.UntilSupportHours();
+        } else {
+            try {
+                how = new Snooze.Until(java.time.OffsetDateTime.parse(until.asText()).toInstant());
+            } catch (java.time.DateTimeException e) {
+                throw ApiException.badRequest("until: '" + until.asText() + "' is neither support_hours nor an instant like 2027-03-29T08:00:00Z");
+            }
+        }
+        Outcome outcome = actions.snooze(act, how);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("incident", outcome.incident());
+        answer.put("changed", true);
+        answer.put("message", outcome.sentence());
+        answer.put("snoozed_until", outcome.detail().substring("snoozed until ".length()));
+        ctx.json(answer);
     }
 
     private void addNote(Context ctx) {

@@ -9,13 +9,21 @@ import java.util.List;
  * @param description free text, or null
  * @param team        owning team id, or null
  * @param ackTimeout  an acknowledged incident not resolved within this triggers again and pages again; null = never
+ * @param supportHours its own support hours, or null to take its team's (if any)
+ * @param outsideSupportHours what a low-urgency incident does outside support hours: {@code LOW} waits for them
+ *                    (held, notified when they start), {@code HIGH} pages at once as high urgency
  */
 public record Service(String id, String name, String description, String team, String escalationPolicy,
-                      java.time.Duration ackTimeout, List<Integration> integrations) {
+                      java.time.Duration ackTimeout, List<Integration> integrations,
+                      dev.tocsin.urgency.SupportHours supportHours, dev.tocsin.urgency.Urgency outsideSupportHours) {
+    /** By default a low-urgency incident outside support hours waits for them. */
+    public static final dev.tocsin.urgency.Urgency DEFAULT_OUTSIDE_SUPPORT_HOURS = dev.tocsin.urgency.Urgency.LOW;
+
     /** Shorter acknowledgement timeouts would re-page people still working on the incident. */
     public static final java.time.Duration MIN_ACK_TIMEOUT = java.time.Duration.ofMinutes(1);
 
     public Service {
         integrations = List.copyOf(integrations);
+        if (outsideSupportHours == null) outsideSupportHours = DEFAULT_OUTSIDE_SUPPORT_HOURS;
     }
 }

@@ -8,8 +8,10 @@ import java.util.List;
  * schedules and other warnings.
  *
  * @param timezone the team's home time zone, or null if not given
+ * @param supportHours the support hours of the team's services that name none of their own, or null
  */
-public record Team(String id, String name, ZoneId timezone, List<Membership> members) {
+public record Team(String id, String name, ZoneId timezone, List<Membership> members,
+                   dev.tocsin.urgency.SupportHours supportHours) {
     public Team {
         members = List.copyOf(members);
     }

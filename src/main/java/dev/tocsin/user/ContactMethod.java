@@ -12,6 +12,19 @@ public sealed interface ContactMethod {
     /** The configuration name of this kind: {@code sms}, {@code email}, … */
     String type();
 
+    /** A phone call ({@code voice}): the one kind of contact that rings a phone. */
+    default boolean ringsPhone() {
+        return "voice".equals(type());
+    }
+
+    /**
+     * Whether this method may carry a page of {@code urgency}. Low urgency never rings a phone: a voice method is
+     * skipped for it, in a person's rules, as the fallback for someone without rules, and as a delivery fallback.
+     */
+    default boolean allowedFor(dev.tocsin.urgency.Urgency urgency) {
+        return urgency == dev.tocsin.urgency.Urgency.HIGH || !ringsPhone();
+    }
+
     /** A text message ({@code sms}) or a phone call ({@code voice}) to an E.164 number. */
     record Phone(String id, String type, String to) implements ContactMethod {
     }

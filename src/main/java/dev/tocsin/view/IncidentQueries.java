@@ -65,6 +65,33 @@ public final class IncidentQueries {
         return incidents.list(filter, beforeId, limit);
     }
 
+    /**
+     * Incidents as lists show them: each with {@code hold} ({@code {reason, until, window_id}}: snoozed, waiting for
+     * support hours, or held by maintenance) or null, and {@code snoozed_until} for a snoozed one.
+     */
+    public List<com.fasterxml.jackson.databind.node.ObjectNode> withHolds(List<Incident> page) {
+        java.util.Map<Long, dev.tocsin.incident.Hold> holds = incidents.holds(page.stream().map(Incident::id).toList());
+        return page.stream().map(incident -> {
+            com.fasterxml.jackson.databind.node.ObjectNode node = dev.tocsin.json.Json.mapper().valueToTree(incident);
+            dev.tocsin.incident.Hold hold = holds.get(incident.id());
+            if (hold == null) {
+                node.putNull("hold");
+            } else {
+                com.fasterxml.jackson.databind.node.ObjectNode shown = node.putObject("hold");
+                shown.put("reason", hold.reason().wireName()).put("until", hold.until().toString());
+                if (hold.windowId() == null) shown.putNull("window_id"); else shown.put("window_id", hold.windowId());
+            }
+            node.put("snoozed_until", hold != null && hold.reason() == dev.tocsin.incident.Hold.Reason.SNOOZE
+                    ? hold.until().toString() : null);
+            return node;
+        }).toList();
+    }
+
+    /** The incident's hold, if it is snoozed or held back. */
+    public Optional<dev.tocsin.incident.Hold> hold(long id) {
+        return incidents.hold(id);
+    }
+
     public Optional<IncidentDetails> details(long id) {
         return incidents.find(id).map(found -> new IncidentDetails(found.incident(),
                 organisation.get().serviceName(found.incident().serviceId()).orElse(null), paging(id), found.alerts(),

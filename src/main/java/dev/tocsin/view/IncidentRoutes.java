@@ -58,14 +58,24 @@ public final class IncidentRoutes implements Routes {
         auth.require(ctx, Role.OBSERVER);
         List<String> problems = new ArrayList<>();
         List<IncidentStatus> statuses = new ArrayList<>();
+        List<dev.tocsin.incident.Hold.Reason> held = new ArrayList<>();
         for (String value : values(ctx, "status")) {
+            if (value.equalsIgnoreCase("snoozed")) {
+                held.add(dev.tocsin.incident.Hold.Reason.SNOOZE);
+                continue;
+            }
+            if (value.equalsIgnoreCase("held")) {
+                held.add(dev.tocsin.incident.Hold.Reason.SUPPORT_HOURS);
+                held.add(dev.tocsin.incident.Hold.Reason.MAINTENANCE);
+                continue;
+            }
             if (value.equalsIgnoreCase("open")) {
                 statuses.add(IncidentStatus.TRIGGERED);
                 statuses.add(IncidentStatus.ACKNOWLEDGED);
                 continue;
             }
             IncidentStatus.parse(value).ifPresentOrElse(statuses::add, () -> problems.add(
-                    "status: '" + value + "' is not one of open, triggered, acknowledged, resolved"));
+                    "status: '" + value + "' is not one of open, triggered, acknowledged, resolved, snoozed, held"));
         }
         List<Urgency> urgencies = new ArrayList<>();
         for (String value : values(ctx, "urgency")) {
@@ -99,10 +109,10 @@ public final class IncidentRoutes implements Routes {
             if (before == null) problems.add("cursor: '" + cursor + "' is not a cursor this server issued");
         }
         if (!problems.isEmpty()) throw ApiException.badRequest("invalid incident query", problems);
-        IncidentFilter filter = new IncidentFilter(statuses, urgencies, serviceIds, ctx.queryParam("assigned_to"));
+        IncidentFilter filter = new IncidentFilter(statuses, urgencies, serviceIds, ctx.queryParam("assigned_to"), held);
         List<Incident> page = queries.list(filter, before, limit);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incidents", page);
+        body.put("incidents", queries.withHolds(page));
         body.put("next_cursor", page.size() == limit ? encodeCursor(page.get(page.size() - 1).id()) : null);
         ctx.json(body);
     }

@@ -127,7 +127,7 @@ class ConfigApiTest {
             TestHttp.Response unknownKey = admin.putJson("/api/v1/teams/t", "{\"name\":\"T\",\"colour\":\"red\"}");
             assertThat(unknownKey.status()).isEqualTo(400);
             assertThat(unknownKey.json().path("error").path("details").get(0).asText())
-                    .isEqualTo("teams[t].colour: unknown key 'colour'; expected one of: id, name, timezone, members");
+                    .isEqualTo("teams[t].colour: unknown key 'colour'; expected one of: id, name, timezone, members, support_hours");
             assertThat(admin.postJson("/api/v1/config/apply?dry_run=maybe", "{\"yaml\":\"\"}").status()).isEqualTo(400);
             assertThat(admin.postJson("/api/v1/config/apply", "{}").status()).isEqualTo(400);
             assertThat(admin.delete("/api/v1/escalation_policies/nope").status()).isEqualTo(404);
