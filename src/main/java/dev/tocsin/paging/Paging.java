@@ -328,16 +328,30 @@ public final class Paging implements IncidentObserver {
     }
 
     /**
-     * Who the incident's paging paged: the people paged now and everyone notified about it (any level, any round).
+     * Who the incident's paging paged: everyone it paged at any level or round (remembered in
+     * {@code incident_paged_people}, even when the incident escalated past them before they were notified), the
+     * people paged now, and everyone notified about it.
      * What the responder actions' ack guard counts as "paged", besides the assignees.
      */
     public java.util.Set<String> pagedFor(Handle handle, long incidentId) {
-        java.util.Set<String> users = new java.util.TreeSet<>();
+        java.util.Set<String> users = new java.util.TreeSet<>(handle.createQuery(
+                        "SELECT user_id FROM incident_paged_people WHERE incident_id = :incident")
+                .bind("incident", incidentId).mapTo(String.class).list());
         store.escalation(handle, incidentId).ifPresent(state -> state.paged().forEach(page -> users.add(page.user())));
         delivery.store().ofIncident(handle, incidentId).forEach(notification -> {
             if (notification.userId() != null) users.add(notification.userId());
         });
         return users;
+    }
+
+    /** Keeps who the incident's paging paged, in the paging transaction (see {@link #pagedFor}). */
+    void rememberPaged(Handle handle, long incidentId, List<String> users, Instant at) {
+        for (String user : users) {
+            handle.createUpdate("""
+                            INSERT INTO incident_paged_people (incident_id, user_id, first_at) VALUES (:incident, :user, :at)
+                            ON CONFLICT (incident_id, user_id) DO NOTHING""")
+                    .bind("incident", incidentId).bind("user", user).bind("at", at.toEpochMilli()).execute();
+        }
     }
 
     /** Every notification about the incident, oldest first. */

@@ -80,6 +80,7 @@ final class StoredSink implements PagingSink {
 
     @Override
     public void paged(List<String> users, Instant at) {
+        paging.rememberPaged(handle, incident.id(), users, at);
         if (!users.isEmpty() && !users.equals(incident.assignees())) {
             paging.incidents().replaceAssignees(handle, incident.id(), users, at);
         }

@@ -309,7 +309,8 @@ class PagingDeliveryTest {
             fixture.settle();
             assertThat(fixture.recipients(PagingFixture.MESSAGES)).containsExactly(PagingFixture.BOB);
 
-            assertThat(responder.postJson("/api/v1/incidents/" + id + "/acknowledge", "").status()).isEqualTo(200);
+            TestHttp.Response acked = responder.postJson("/api/v1/incidents/" + id + "/acknowledge", "");
+            assertThat(acked.status()).as(acked.body()).isEqualTo(200);
             TestHttp.Response chosen = responder.postJson("/api/v1/incidents/" + id + "/escalate", "{\"to\":\"user:carol\"}");
             assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
             assertThat(fixture.details(id).incident().status()).isEqualTo(IncidentStatus.TRIGGERED);
