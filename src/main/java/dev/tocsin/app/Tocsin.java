@@ -204,7 +204,7 @@ public final class Tocsin implements AutoCloseable {
                             onCall, overrides, covers, swaps, config, testPages, feedTokens, events, tokens,
                             new OidcSignIn(() -> config.current().document().oidc(), clock), alertHistory, noisyAlerts, followUps,
                             policy -> database.jdbi().withHandle(handle -> paging.roundRobinCursors(handle, policy)),
-                            this::publicUrl, secureCookies, clock, triage)));
+                            this::publicUrl, secureCookies, clock, triage, maintenance)));
             this.http = new HttpServer(settings.host(), settings.port(), metrics, routes);
         } catch (RuntimeException e) {
             database.close();

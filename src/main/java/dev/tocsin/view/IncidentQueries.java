@@ -69,6 +69,11 @@ public final class IncidentQueries {
      * Incidents as lists show them: each with {@code hold} ({@code {reason, until, window_id}}: snoozed, waiting for
      * support hours, or held by maintenance) or null, and {@code snoozed_until} for a snoozed one.
      */
+    /** Why each of these incidents is not paged now (snoozed, held by support hours or maintenance), if it is held. */
+    public java.util.Map<Long, dev.tocsin.incident.Hold> holds(List<Long> incidentIds) {
+        return incidents.holds(incidentIds);
+    }
+
     public List<com.fasterxml.jackson.databind.node.ObjectNode> withHolds(List<Incident> page) {
         java.util.Map<Long, dev.tocsin.incident.Hold> holds = incidents.holds(page.stream().map(Incident::id).toList());
         return page.stream().map(incident -> {

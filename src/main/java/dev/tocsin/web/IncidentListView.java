@@ -12,7 +12,8 @@ import java.util.List;
 
 /** What the incident list shows: the filters as chosen (they live in the URL), the incidents, and the choices. */
 public record IncidentListView(Filters filters, List<Incident> incidents, int openCount, Organisation organisation,
-                               String viewer, long liveSince, Long before, Long olderFrom) {
+                               String viewer, long liveSince, Long before, Long olderFrom,
+                               java.util.Map<Long, dev.tocsin.incident.Hold> holds) {
     /** The list's filters; statuses empty means open (triggered and acknowledged). */
     public record Filters(List<IncidentStatus> statuses, Urgency urgency, String service, String team, boolean mine) {
         static Filters from(List<String> statuses, String urgency, String service, String team, String mine) {
@@ -92,6 +93,11 @@ public record IncidentListView(Filters filters, List<Incident> incidents, int op
     public String rowsUrl() {
         String query = filters.query() + (before == null ? "" : (filters.query().isEmpty() ? "" : "&") + "before=" + before);
         return "/incidents/rows" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** Why the incident is not paged now ("snoozed until 14:00", "held by maintenance …"), or null. */
+    public String held(Incident incident) {
+        return IncidentPages.heldText(holds.get(incident.id()), new Names(organisation, viewer).viewerZone());
     }
 
     /** The next, older page of the same list, if there is one. */

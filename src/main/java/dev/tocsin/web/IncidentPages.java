@@ -96,7 +96,8 @@ final class IncidentPages {
             olderFrom = incidents.get(LIST_LIMIT - 1).id();
         }
         long open = incidents.stream().filter(incident -> incident.status() != IncidentStatus.RESOLVED).count();
-        return new IncidentListView(filters, incidents, (int) open, current, session.userId(), since, before, olderFrom);
+        return new IncidentListView(filters, incidents, (int) open, current, session.userId(), since, before, olderFrom,
+                queries.holds(incidents.stream().map(Incident::id).toList()));
     }
 
     /** The {@code before} of a later page: incidents older than this number; a bad value shows the first page. */
@@ -131,6 +132,7 @@ final class IncidentPages {
                 new IncidentView.Triage(queries.merges(number), queries.pendingHandover(number).orElse(null),
                         queries.openFlags(number))));
         model.put("history", history.of(number, clock.instant()));
+        model.put("held", heldText(queries.holds(List.of(number)).get(number), new Names(organisation.get(), session.userId()).viewerZone()));
         ctx.status(status).render("incident.jte", model);
     }
 
@@ -150,6 +152,7 @@ final class IncidentPages {
                 case "reassign" -> responders.reassign(act, users(ctx.formParam("users")));
                 case "note" -> responders.addNote(act, ctx.formParam("text"));
                 case "join" -> responders.join(act);
+                case "snooze" -> responders.snooze(act, snooze(ctx.formParam("for")));
                 case "rename" -> triage.rename(act, ctx.formParam("title"));
                 case "merge" -> triage.merge(act, incidentNumber("into", ctx.formParam("into")));
                 case "split" -> triage.split(act, incidentNumber("alert", ctx.formParam("alert")));
@@ -252,5 +255,27 @@ final class IncidentPages {
 
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** The snooze a form asks for: a duration ({@code 2h}) or {@code support_hours}. */
+    private static dev.tocsin.respond.Snooze snooze(String choice) {
+        if (choice == null || choice.isBlank()) throw Refusal.invalid("for: choose how long to snooze");
+        if (choice.equals("support_hours")) return new dev.tocsin.respond.Snooze.UntilSupportHours();
+        try {
+            return new dev.tocsin.respond.Snooze.For(dev.tocsin.time.Durations.parse(choice.strip()));
+        } catch (RuntimeException e) {
+            throw Refusal.invalid("for: '" + choice + "' is not a duration like 30m or 2h");
+        }
+    }
+
+    /** A hold in words, in the viewer's zone: "Snoozed until Fri 4 Dec 14:00", or null when not held. */
+    static String heldText(dev.tocsin.incident.Hold hold, java.time.ZoneId zone) {
+        if (hold == null) return null;
+        String until = Show.time(hold.until(), zone);
+        return switch (hold.reason()) {
+            case SNOOZE -> "Snoozed until " + until;
+            case SUPPORT_HOURS -> "Low urgency, held until support hours start (" + until + ")";
+            case MAINTENANCE -> "Held by maintenance window " + hold.windowId() + " until " + until;
+        };
     }
 }

@@ -14,6 +14,7 @@ import dev.tocsin.urgency.Severity;
 import io.javalin.http.Context;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,11 @@ final class ServicePages {
     private final WebAuth auth;
     private final Frames frames;
     private final Clock clock;
+    private final dev.tocsin.maintenance.MaintenanceWindows maintenance;
 
     ServicePages(Supplier<Organisation> organisation, AlertIntake intake, Supplier<String> publicUrl, WebAuth auth,
-                 Frames frames, Clock clock) {
+                 Frames frames, Clock clock, dev.tocsin.maintenance.MaintenanceWindows maintenance) {
+        this.maintenance = maintenance;
         this.organisation = organisation;
         this.intake = intake;
         this.publicUrl = publicUrl;
@@ -61,6 +64,11 @@ final class ServicePages {
         Map<String, Object> model = new HashMap<>();
         model.put("page", frames.page(ctx, session, service.name(), "services", error));
         model.put("view", new ServiceView(service, organisation.get(), publicUrl.get(), session.role().includes(Role.RESPONDER)));
+        Instant now = clock.instant();
+        model.put("windows", maintenance.list(now).stream().filter(window -> service.id().equals(window.serviceId())
+                || (window.teamId() != null && window.teamId().equals(service.team()))).toList());
+        model.put("now", now);
+        model.put("zone", new Names(organisation.get(), session.userId()).viewerZone());
         ctx.status(status).render("service.jte", model);
     }
 
@@ -93,5 +101,51 @@ final class ServicePages {
     private Service service(Context ctx) {
         String id = ctx.pathParam("id");
         return organisation.get().service(id).orElseThrow(() -> Refusal.notFound("service '" + id + "'"));
+    }
+
+    /**
+     * {@code POST /services/{id}/maintenance}: a window starting now for {@code for} (a duration), with an optional
+     * reason, through the same service as {@code POST /api/v1/maintenance} and {@code tocsin maint}.
+     */
+    void startMaintenance(Context ctx) {
+        WebSession session = auth.requireForChange(ctx);
+        Service service = service(ctx);
+        auth.requireRole(session, Role.RESPONDER);
+        java.time.Duration length;
+        try {
+            length = dev.tocsin.time.Durations.parse(String.valueOf(ctx.formParam("for")).strip());
+        } catch (RuntimeException e) {
+            render(ctx, session, service, "for: '" + ctx.formParam("for") + "' is not a duration like 30m or 2h", 400);
+            return;
+        }
+        Instant now = clock.instant();
+        String reason = ctx.formParam("reason");
+        try {
+            var window = maintenance.create(new dev.tocsin.maintenance.MaintenanceWindows.Request(service.id(), null, now,
+                    now.plus(length), reason == null || reason.isBlank() ? null : reason.strip()), session.principal().actor(), now);
+            Flash.leave(ctx, "Maintenance window " + window.id() + " on " + service.name() + " until "
+                    + Show.time(window.to(), new Names(organisation.get(), session.userId()).viewerZone())
+                    + ": nobody is paged for this service until then.");
+            ctx.redirect("/services/" + service.id() + "#maintenance", io.javalin.http.HttpStatus.SEE_OTHER);
+        } catch (dev.tocsin.refusal.Refusal refusal) {
+            if (refusal.kind() != dev.tocsin.refusal.Refusal.Kind.INVALID) throw refusal;
+            render(ctx, session, service, refusal.getMessage(), 400);
+        }
+    }
+
+    /** {@code POST /services/{id}/maintenance/{window}/end}: ends a window now; what it held pages if still firing. */
+    void endMaintenance(Context ctx) {
+        WebSession session = auth.requireForChange(ctx);
+        Service service = service(ctx);
+        auth.requireRole(session, Role.RESPONDER);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("window"));
+        } catch (NumberFormatException e) {
+            throw dev.tocsin.refusal.Refusal.notFound("maintenance window '" + ctx.pathParam("window") + "'");
+        }
+        maintenance.end(id, session.principal().actor(), clock.instant());
+        Flash.leave(ctx, "Maintenance window " + id + " ended: alerts still firing page now.");
+        ctx.redirect("/services/" + service.id() + "#maintenance", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 }

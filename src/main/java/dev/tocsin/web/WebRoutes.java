@@ -52,7 +52,8 @@ public final class WebRoutes implements Routes {
             "/people/{id}/contact-methods/{method}/{action}", "/people/{id}/rules", "/people/{id}/password",
             "/people/{id}/invite", "/people/{id}/sign-in", "/invite/{secret}", "/teams", "/teams/{id}", "/teams/{id}/members",
             "/policies/new", "/policies/{id}/edit", "/reports/noisy", "/reports/noisy/follow-ups",
-            "/reports/noisy/follow-ups/{id}/close");
+            "/reports/noisy/follow-ups/{id}/close",
+            "/services/{id}/maintenance", "/services/{id}/maintenance/{window}/end");
 
     private final WebAuth auth;
     private final Frames frames;
@@ -83,7 +84,7 @@ public final class WebRoutes implements Routes {
                         TokenStore tokens, OidcSignIn oidc, AlertHistory history, NoisyAlerts noisy, FollowUps followUps,
                         Function<String, Map<Integer, Integer>> roundRobinCursors,
                         Supplier<String> publicUrl, boolean secureCookies, Clock clock,
-                        dev.tocsin.respond.TriageActions triage) {
+                        dev.tocsin.respond.TriageActions triage, dev.tocsin.maintenance.MaintenanceWindows maintenance) {
     }
 
     public WebRoutes(Parts parts) {
@@ -98,7 +99,8 @@ public final class WebRoutes implements Routes {
                 parts.secureCookies());
         this.incidents = new IncidentPages(queries, parts.responders(), parts.triage(), organisation, auth, frames,
                 parts.history(), parts.clock());
-        this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock());
+        this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock(),
+                parts.maintenance());
         FeedLinks feeds = new FeedLinks(parts.feeds(), organisation, parts.publicUrl());
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), feeds, auth, frames);
         this.overrides = new OverridePages(parts.onCall(), parts.overrides(), parts.covers(), parts.swaps(), schedules, auth);
@@ -149,6 +151,8 @@ public final class WebRoutes implements Routes {
         routes.get("/services", page(services::list));
         routes.get("/services/{id}", page(services::show));
         routes.post("/services/{id}/test-alert", page(services::testAlert));
+        routes.post("/services/{id}/maintenance", page(services::startMaintenance));
+        routes.post("/services/{id}/maintenance/{window}/end", page(services::endMaintenance));
         routes.get("/schedules", page(schedules::list));
         routes.get("/schedules/{id}", page(schedules::show));
         routes.post("/schedules/{id}/take-pager", page(schedules::takePager));
