@@ -112,7 +112,9 @@ public final class Tocsin implements AutoCloseable {
             AdminAlerts admins = new AdminAlerts(config::current, this::wakeTimers, metrics);
             this.paging = new Paging(config::current, onCall::targetResolver, incidentStore, admins, this::wakeTimers);
             IncidentObserver inTransaction = IncidentObserver.all(List.of(paging));
-            this.intake = new AlertIntake(database, key -> config.current().serviceOfKey(key), incidentStore, clock, metrics, inTransaction);
+            // Event rules: the rule book of the revision in force, compiled when that revision was loaded.
+            this.intake = new AlertIntake(database, key -> config.current().serviceOfKey(key), incidentStore, clock, metrics,
+                    inTransaction, (event, serviceId) -> config.current().ruleBook().triage(event, serviceId));
             this.incidents = new Incidents(database, incidentStore, clock, inTransaction);
             this.actionLinks = new ActionLinks(database, this::publicUrl);
             this.notices = new NoticeSender(database, config::current, SmtpSender::new, new ConsoleSender(),
@@ -157,6 +159,7 @@ public final class Tocsin implements AutoCloseable {
                     new OnCallRoutes(onCall, auth),
                     new OverrideRoutes(onCall, overrides, covers, swaps, auth),
                     new IngestRoutes(config::current, intake, clock, metrics),
+                    new dev.tocsin.triage.RuleTestRoutes(config::current, database, auth, clock),
                     new NoticeRoutes(database, config, auth, timers::wake),
                     new CalendarRoutes(config, onCall, feedTokens, auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),

@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** {@code tocsin incidents}: lists incidents, newest first, one line each. */
-@Command(name = "incidents", mixinStandardHelpOptions = true, description = "List incidents, newest first.")
+@Command(name = "incidents", mixinStandardHelpOptions = true, description = "List incidents, newest first.",
+        subcommands = IncidentShowCommand.class)
 final class IncidentsCommand implements Runnable {
     @Mixin
     ServerOptions server;

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 SwapCommand.class,
                 GapsCommand.class,
                 SimulateCommand.class,
+                RulesCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class
         })

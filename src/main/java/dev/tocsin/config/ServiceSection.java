@@ -21,7 +21,7 @@ final class ServiceSection {
 
     static Service parse(Value value) {
         Fields fields = value.fields("id", "name", "description", "team", "escalation_policy", "ack_timeout",
-                "integrations");
+                "integrations", "rules", "grouping", "runbook");
         String id = fields.id("id");
         String name = fields.text("name");
         String description = fields.optionalText("description");
@@ -34,7 +34,11 @@ final class ServiceSection {
         }
         List<Integration> integrations = new ArrayList<>();
         for (Value item : fields.list("integrations")) integrations.add(parseIntegration(item, id));
-        return new Service(id, name, description, team, policy, ackTimeout, integrations);
+        List<dev.tocsin.rules.Rule> rules = new ArrayList<>();
+        for (Value item : fields.list("rules")) rules.add(RuleSection.parse(item));
+        dev.tocsin.rules.Grouping grouping = fields.optional("grouping", RuleSection::grouping);
+        String runbook = fields.optionalText("runbook");
+        return new Service(id, name, description, team, policy, ackTimeout, integrations, rules, grouping, runbook);
     }
 
     private static Integration parseIntegration(Value value, String serviceId) {
@@ -91,6 +95,9 @@ final class ServiceSection {
             Tree.plain(item, "default_severity", integration.defaultSeverity().wireName());
             return item;
         }).toList());
+        if (!service.rules().isEmpty()) out.put("rules", service.rules().stream().map(RuleSection::write).toList());
+        if (service.grouping() != null) out.put("grouping", RuleSection.write(service.grouping()));
+        Tree.text(out, "runbook", service.runbook());
         return out;
     }
 }

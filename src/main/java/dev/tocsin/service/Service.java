@@ -9,13 +9,18 @@ import java.util.List;
  * @param description free text, or null
  * @param team        owning team id, or null
  * @param ackTimeout  an acknowledged incident not resolved within this triggers again and pages again; null = never
+ * @param rules       event rules tried before the top-level ones (see {@code docs/triage.md})
+ * @param grouping    automatic grouping of its alerts into incidents, or null (one alert, one incident)
+ * @param runbook     a runbook URL or text shown with its incidents when neither the alert nor a rule names one
  */
 public record Service(String id, String name, String description, String team, String escalationPolicy,
-                      java.time.Duration ackTimeout, List<Integration> integrations) {
+                      java.time.Duration ackTimeout, List<Integration> integrations,
+                      List<dev.tocsin.rules.Rule> rules, dev.tocsin.rules.Grouping grouping, String runbook) {
     /** Shorter acknowledgement timeouts would re-page people still working on the incident. */
     public static final java.time.Duration MIN_ACK_TIMEOUT = java.time.Duration.ofMinutes(1);
 
     public Service {
         integrations = List.copyOf(integrations);
+        rules = rules == null ? List.of() : List.copyOf(rules);
     }
 }

@@ -39,7 +39,8 @@ public final class IncidentQueries {
     public Optional<IncidentDetails> details(long id) {
         return incidents.find(id).map(found -> new IncidentDetails(found.incident(),
                 organisation.get().serviceName(found.incident().serviceId()).orElse(null), paging(id), found.alerts(),
-                found.timeline(), incidents.changesAround(found.incident())));
+                found.timeline(), incidents.changesAround(found.incident()),
+                database.jdbi().withHandle(handle -> dev.tocsin.incident.TriageStore.columns(handle, id))));
     }
 
     /** Who is paged for the incident and why; refused as not found for an unknown incident. */

@@ -47,7 +47,7 @@ public final class WebRoutes implements Routes {
             "/people", "/people/{id}", "/people/{id}/profile", "/people/{id}/contact-methods",
             "/people/{id}/contact-methods/{method}/{action}", "/people/{id}/rules", "/people/{id}/password",
             "/people/{id}/invite", "/people/{id}/sign-in", "/invite/{secret}", "/teams", "/teams/{id}", "/teams/{id}/members",
-            "/policies/new", "/policies/{id}/edit");
+            "/policies/new", "/policies/{id}/edit", "/rules");
 
     private final WebAuth auth;
     private final Frames frames;
@@ -64,6 +64,7 @@ public final class WebRoutes implements Routes {
     private final TeamPages teams;
     private final SignInPages signIns;
     private final PolicyEditPages policyEdits;
+    private final RulePages rules;
     private final LiveUpdates live = new LiveUpdates();
     private final IncidentQueries queries;
 
@@ -90,6 +91,7 @@ public final class WebRoutes implements Routes {
                 parts.secureCookies());
         this.incidents = new IncidentPages(queries, parts.responders(), organisation, auth, frames);
         this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock());
+        this.rules = new RulePages(organisation, auth, frames, parts.clock());
         FeedLinks feeds = new FeedLinks(parts.feeds(), organisation, parts.publicUrl());
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), feeds, auth, frames);
         this.overrides = new OverridePages(parts.onCall(), parts.overrides(), parts.covers(), parts.swaps(), schedules, auth);
@@ -139,6 +141,8 @@ public final class WebRoutes implements Routes {
         routes.get("/services", page(services::list));
         routes.get("/services/{id}", page(services::show));
         routes.post("/services/{id}/test-alert", page(services::testAlert));
+        routes.get("/rules", page(rules::show));
+        routes.post("/rules", page(rules::test));
         routes.get("/schedules", page(schedules::list));
         routes.get("/schedules/{id}", page(schedules::show));
         routes.post("/schedules/{id}/take-pager", page(schedules::takePager));
