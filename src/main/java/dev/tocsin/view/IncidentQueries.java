@@ -43,6 +43,11 @@ public final class IncidentQueries {
                 database.jdbi().withHandle(handle -> dev.tocsin.incident.TriageStore.columns(handle, id))));
     }
 
+    /** The alerts event rules suppressed on a service, newest first. */
+    public List<dev.tocsin.incident.TriageStore.SuppressedAlert> suppressed(String serviceId, int limit) {
+        return database.jdbi().withHandle(handle -> dev.tocsin.incident.TriageStore.suppressed(handle, serviceId, limit));
+    }
+
     /** Who is paged for the incident and why; refused as not found for an unknown incident. */
     public PagingView paging(long incidentId) {
         if (incidents.findIncident(incidentId).isEmpty()) throw Refusal.notFound("incident #" + incidentId);

@@ -32,9 +32,13 @@ final class ServicePages {
     private final WebAuth auth;
     private final Frames frames;
     private final Clock clock;
+    private final dev.tocsin.view.IncidentQueries queries;
+    /** Suppressed alerts a service page lists. */
+    static final int SUPPRESSED_SHOWN = 20;
 
     ServicePages(Supplier<Organisation> organisation, AlertIntake intake, Supplier<String> publicUrl, WebAuth auth,
-                 Frames frames, Clock clock) {
+                 Frames frames, Clock clock, dev.tocsin.view.IncidentQueries queries) {
+        this.queries = queries;
         this.organisation = organisation;
         this.intake = intake;
         this.publicUrl = publicUrl;
@@ -60,7 +64,8 @@ final class ServicePages {
     private void render(Context ctx, WebSession session, Service service, String error, int status) {
         Map<String, Object> model = new HashMap<>();
         model.put("page", frames.page(ctx, session, service.name(), "services", error));
-        model.put("view", new ServiceView(service, organisation.get(), publicUrl.get(), session.role().includes(Role.RESPONDER)));
+        model.put("view", new ServiceView(service, organisation.get(), publicUrl.get(), session.role().includes(Role.RESPONDER),
+                queries.suppressed(service.id(), SUPPRESSED_SHOWN)));
         ctx.status(status).render("service.jte", model);
     }
 

@@ -90,7 +90,7 @@ public final class WebRoutes implements Routes {
         this.oidc = new OidcPages(parts.oidc(), parts.logins(), parts.sessions(), organisation, auth, login, parts.publicUrl(),
                 parts.secureCookies());
         this.incidents = new IncidentPages(queries, parts.responders(), organisation, auth, frames);
-        this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock());
+        this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock(), queries);
         this.rules = new RulePages(organisation, auth, frames, parts.clock());
         FeedLinks feeds = new FeedLinks(parts.feeds(), organisation, parts.publicUrl());
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), feeds, auth, frames);

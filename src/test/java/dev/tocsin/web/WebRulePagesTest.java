@@ -64,4 +64,21 @@ class WebRulePagesTest {
             assertThat(incident.body()).contains("<a href=\"https://runbooks.example.com/certs\" rel=\"noopener noreferrer\">https://runbooks.example.com/certs</a>");
         }
     }
+
+    @Test
+    void aServicePageListsTheAlertsRulesSuppressed() throws Exception {
+        try (TestServer server = TestServer.start(TestDatabases.Kind.SQLITE, docsExample())) {
+            server.tocsin().webLogins().setPassword("alice", "correct horse battery", Role.OBSERVER);
+            server.http().anonymous().postJson("/integrations/alertmanager/am-storage-0a1b2c3d", """
+                    {"version":"4","status":"firing","alerts":[{"status":"firing","fingerprint":"st1",
+                     "labels":{"alertname":"DiskUsageHigh","env":"staging"},"annotations":{"summary":"staging disk"}}]}""");
+            FormClient browser = new FormClient(server.baseUrl());
+            browser.signIn("alice@example.com", "correct horse battery");
+
+            FormClient.Page page = browser.get("/services/storage");
+
+            assertThat(page.body()).contains("Suppressed alerts").contains("staging disk")
+                    .contains("rule staging-quiet").contains("Runbook:</strong> https://wiki.example.com/runbooks/storage");
+        }
+    }
 }
