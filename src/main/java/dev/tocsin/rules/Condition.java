@@ -86,7 +86,13 @@ public sealed interface Condition {
             return switch (op) {
                 case EQUALS -> same(actual, value);
                 case CONTAINS -> actual.contains(value);
-                case MATCHES -> pattern.matcher(actual).find();
+                case MATCHES -> {
+                    try {
+                        yield pattern.matcher(new BoundedText(actual)).find();
+                    } catch (BoundedText.Exhausted e) {
+                        yield false;
+                    }
+                }
                 case IN -> {
                     for (String candidate : values) if (same(actual, candidate)) yield true;
                     yield false;

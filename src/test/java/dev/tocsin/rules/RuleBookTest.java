@@ -67,6 +67,15 @@ class RuleBookTest {
     }
 
     @Test
+    void aRegexThatBacktracksForEverGivesUpAndDoesNotMatch() {
+        AlertEvent unlucky = event("a".repeat(40) + "!", Severity.ERROR, "s", null);
+        long started = System.nanoTime();
+        assertThat(check("summary", "matches", "^(a|aa)+$").test(unlucky)).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(check("summary", "matches", "^a+!$").test(unlucky)).isTrue();
+    }
+
+    @Test
     void aFieldThatIsNotANumberMatchesNoNumericComparison() {
         AlertEvent notANumber = event("x", Severity.ERROR, "s", "{\"hours_left\": \"n/a\"}");
         assertThat(check("details.hours_left", "lt", "72").test(notANumber)).isFalse();
