@@ -126,7 +126,9 @@ public final class Tocsin implements AutoCloseable {
             AdminAlerts admins = new AdminAlerts(config::current, this::wakeTimers, metrics);
             this.paging = new Paging(config::current, onCall::targetResolver, incidentStore, admins, this::wakeTimers);
             IncidentObserver inTransaction = IncidentObserver.all(List.of(paging));
-            this.intake = new AlertIntake(database, key -> config.current().serviceOfKey(key), incidentStore, clock, metrics, inTransaction);
+            // Event rules: the rule book of the revision in force, compiled when that revision was loaded.
+            this.intake = new AlertIntake(database, key -> config.current().serviceOfKey(key), incidentStore, clock, metrics,
+                    inTransaction, (event, serviceId) -> config.current().ruleBook().triage(event, serviceId));
             this.incidents = new Incidents(database, incidentStore, clock, inTransaction);
             IncidentTriage incidentTriage = new IncidentTriage(database, incidentStore, inTransaction);
             Flags flags = new Flags(database, incidentStore);
@@ -187,6 +189,7 @@ public final class Tocsin implements AutoCloseable {
                     new IngestRoutes(config::current, intake, clock, metrics),
                     new dev.tocsin.ingest.OpsgenieRoutes(config::current, intake, new dev.tocsin.incident.AlertLookup(database),
                             responders, clock, metrics),
+                    new dev.tocsin.triage.RuleTestRoutes(config::current, database, auth, clock),
                     new NoticeRoutes(database, config, auth, timers::wake),
                     new CalendarRoutes(config, onCall, feedTokens, auth, this::publicUrl, clock),
                     new ReportRoutes(config, onCall, new PageCounts(database.jdbi()), auth),

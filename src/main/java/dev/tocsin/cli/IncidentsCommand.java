@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /** {@code tocsin incidents}: lists incidents, newest first, one line each. */
 @Command(name = "incidents", mixinStandardHelpOptions = true, description = "List incidents, newest first.",
-        subcommands = {IncidentMergeCommand.class, IncidentRenameCommand.class})
+        subcommands = {IncidentShowCommand.class, IncidentMergeCommand.class, IncidentRenameCommand.class})
 final class IncidentsCommand implements Runnable {
     @Mixin
     ServerOptions server;

@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
                 SwapCommand.class,
                 GapsCommand.class,
                 SimulateCommand.class,
+                RulesCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -65,6 +65,10 @@ final class CrossChecks {
         for (Entry entry : document.entries(Kind.ESCALATION_POLICY)) checkPolicy((EscalationPolicy) entry.value(), pathOf.apply(entry));
         Map<String, String> keyOwners = new HashMap<>();
         for (Entry entry : document.entries(Kind.SERVICE)) checkService((Service) entry.value(), pathOf.apply(entry), keyOwners);
+        for (Entry entry : document.entries(Kind.RULE)) {
+            dev.tocsin.rules.Rule rule = (dev.tocsin.rules.Rule) entry.value();
+            reference(Kind.SERVICE, rule.then().routeTo(), pathOf.apply(entry) + ".then.route_to");
+        }
         for (Entry entry : document.entries(Kind.HEARTBEAT)) {
             reference(Kind.SERVICE, ((Heartbeat) entry.value()).serviceId(), pathOf.apply(entry) + ".service");
         }
@@ -114,6 +118,17 @@ final class CrossChecks {
     }
 
     private void checkService(Service service, String path, Map<String, String> keyOwners) {
+        Map<String, Integer> ruleNames = new HashMap<>();
+        for (int i = 0; i < service.rules().size(); i++) {
+            dev.tocsin.rules.Rule rule = service.rules().get(i);
+            String rulePath = path + ".rules[" + i + "]";
+            reference(Kind.SERVICE, rule.then().routeTo(), rulePath + ".then.route_to");
+            if (rule.name() == null) continue;
+            Integer first = ruleNames.putIfAbsent(rule.name(), i);
+            if (first != null) {
+                problems.at(rulePath + ".name", "duplicate rule name '" + rule.name() + "' (first at " + path + ".rules[" + first + "])");
+            }
+        }
         if (service.team() != null) reference(Kind.TEAM, service.team(), path + ".team");
         if (service.escalationPolicy() != null) reference(Kind.ESCALATION_POLICY, service.escalationPolicy(), path + ".escalation_policy");
         for (int i = 0; i < service.integrations().size(); i++) {

@@ -78,6 +78,11 @@ public record Document(List<Entry> entries) {
         return values(Kind.HEARTBEAT, Heartbeat.class);
     }
 
+    /** The top-level event rules, in file order. */
+    public List<dev.tocsin.rules.Rule> rules() {
+        return values(Kind.RULE, dev.tocsin.rules.Rule.class);
+    }
+
     public Optional<TwilioSettings> twilio() {
         return find(Kind.PROVIDER, ProviderSection.TWILIO).map(entry -> (TwilioSettings) entry.value());
     }

@@ -10,6 +10,8 @@ public enum Kind {
     ESCALATION_POLICY("escalation_policy", "escalation_policies"),
     SERVICE("service", "services"),
     HEARTBEAT("heartbeat", "heartbeats"),
+    /** Top-level event rules (all services), tried after each service's own; the rule's {@code name} is its id. */
+    RULE("rule", "rules"),
     PROVIDER("provider", "providers"),
     /** How people sign in: {@code auth.oidc}. Like providers, a mapping of named objects rather than a list. */
     AUTH("auth", "auth");

@@ -66,6 +66,11 @@ public interface Organisation {
 
     Optional<SlackSettings> slack();
 
+    /** The event rules of this revision, compiled once (top-level rules, each service's rules, grouping, runbook). */
+    default dev.tocsin.rules.RuleBook ruleBook() {
+        return dev.tocsin.rules.RuleBook.EMPTY;
+    }
+
     /** Everything, in file order. */
     Document document();
 }

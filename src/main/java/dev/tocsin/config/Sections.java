@@ -23,6 +23,7 @@ final class Sections {
             case ESCALATION_POLICY -> entry(kind, PolicySection.parse(value), EscalationPolicy::id);
             case SERVICE -> entry(kind, ServiceSection.parse(value), Service::id);
             case HEARTBEAT -> entry(kind, HeartbeatSection.parse(value), Heartbeat::id);
+            case RULE -> entry(kind, RuleSection.parse(value), dev.tocsin.rules.Rule::name);
             case PROVIDER -> new Entry(kind, name, ProviderSection.parse(name, value));
             case AUTH -> new Entry(kind, name, AuthSection.parse(name, value));
         };
@@ -40,6 +41,7 @@ final class Sections {
             case ESCALATION_POLICY -> PolicySection.write((EscalationPolicy) entry.value());
             case SERVICE -> ServiceSection.write((Service) entry.value(), secrets);
             case HEARTBEAT -> HeartbeatSection.write((Heartbeat) entry.value(), secrets);
+            case RULE -> RuleSection.write((dev.tocsin.rules.Rule) entry.value());
             case PROVIDER -> ProviderSection.write(entry.value(), secrets);
             case AUTH -> AuthSection.write(entry.value(), secrets);
         };

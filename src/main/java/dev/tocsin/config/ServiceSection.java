@@ -21,7 +21,7 @@ final class ServiceSection {
 
     static Service parse(Value value) {
         Fields fields = value.fields("id", "name", "description", "team", "escalation_policy", "ack_timeout",
-                "integrations", "support_hours", "urgency");
+                "integrations", "support_hours", "urgency", "rules", "grouping", "runbook");
         String id = fields.id("id");
         String name = fields.text("name");
         String description = fields.optionalText("description");
@@ -36,7 +36,11 @@ final class ServiceSection {
         for (Value item : fields.list("integrations")) integrations.add(parseIntegration(item, id));
         var supportHours = fields.optional("support_hours", SupportHoursSection::parse);
         var outside = fields.optional("urgency", SupportHoursSection::parseUrgency);
-        return new Service(id, name, description, team, policy, ackTimeout, integrations, supportHours, outside);
+        List<dev.tocsin.rules.Rule> rules = new ArrayList<>();
+        for (Value item : fields.list("rules")) rules.add(RuleSection.parse(item));
+        dev.tocsin.rules.Grouping grouping = fields.optional("grouping", RuleSection::grouping);
+        String runbook = fields.optionalText("runbook");
+        return new Service(id, name, description, team, policy, ackTimeout, integrations, supportHours, outside, rules, grouping, runbook);
     }
 
     private static Integration parseIntegration(Value value, String serviceId) {
@@ -125,6 +129,9 @@ final class ServiceSection {
             if (integration.type() == Integration.Type.OPSGENIE) item.put("high_priorities", integration.highPriorities());
             return item;
         }).toList());
+        if (!service.rules().isEmpty()) out.put("rules", service.rules().stream().map(RuleSection::write).toList());
+        if (service.grouping() != null) out.put("grouping", RuleSection.write(service.grouping()));
+        Tree.text(out, "runbook", service.runbook());
         return out;
     }
 }

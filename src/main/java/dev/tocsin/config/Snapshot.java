@@ -22,6 +22,7 @@ final class Snapshot implements Organisation {
     private final long revision;
     private final Map<String, IntegrationBinding> bindings = new HashMap<>();
     private final Map<Kind, Map<String, Object>> byId = new HashMap<>();
+    private final dev.tocsin.rules.RuleBook ruleBook;
 
     Snapshot(Document document, long revision) {
         this.document = document;
@@ -35,6 +36,20 @@ final class Snapshot implements Organisation {
                         integration.highPriorities()));
             }
         }
+        Map<String, dev.tocsin.rules.RuleBook.ServiceRules> serviceRules = new HashMap<>();
+        for (Service service : document.services()) {
+            if (!service.rules().isEmpty() || service.grouping() != null || service.runbook() != null) {
+                serviceRules.put(service.id(), new dev.tocsin.rules.RuleBook.ServiceRules(service.rules(),
+                        service.grouping(), service.runbook()));
+            }
+        }
+        this.ruleBook = document.rules().isEmpty() && serviceRules.isEmpty() ? dev.tocsin.rules.RuleBook.EMPTY
+                : new dev.tocsin.rules.RuleBook(document.rules(), serviceRules);
+    }
+
+    @Override
+    public dev.tocsin.rules.RuleBook ruleBook() {
+        return ruleBook;
     }
 
     @Override

@@ -51,8 +51,9 @@ public final class AnnounceTimer implements TimerHandler.WithOutsideWork {
         Organisation organisation = delivery.organisation();
         Optional<SlackSettings> slack = organisation.slack().filter(settings -> settings.opsChannel() != null);
         if (incident.isEmpty() || slack.isEmpty()) return null;
+        String runbook = database.jdbi().withHandle(handle -> dev.tocsin.incident.AlertTriageStore.columns(handle, id).runbook());
         Message message = PageMessages.page(List.of(incident.get()), service -> organisation.serviceName(service).orElse(service),
-                new ContactMethod.Slack("ops-channel", slack.get().opsChannel()), now, List.of());
+                new ContactMethod.Slack("ops-channel", slack.get().opsChannel()), now, List.of(), runbook);
         SendResult result = senders.announce(slack.get(), message);
         if (result instanceof SendResult.TransientFailure failure) {
             throw new IllegalStateException("Slack: " + failure.error());   // the engine retries with backoff

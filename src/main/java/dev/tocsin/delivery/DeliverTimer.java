@@ -168,8 +168,10 @@ public final class DeliverTimer implements TimerHandler.WithOutsideWork {
         if (lead == null) {
             message = new Message(notification.subject(), notification.body(), null);
         } else {
+            String runbook = claimed.incidents().size() != 1 ? null : database.jdbi().withHandle(handle ->
+                    dev.tocsin.incident.AlertTriageStore.columns(handle, lead.id()).runbook());
             message = PageMessages.page(claimed.incidents(), service -> organisation.serviceName(service).orElse(service),
-                    method.get(), now, claimed.actions());
+                    method.get(), now, claimed.actions(), runbook);
         }
         Senders.Sending sending = senders.send(organisation, notification.userId(), method.get(), message,
                 lead == null ? null : lead.id(), "notification-" + id);

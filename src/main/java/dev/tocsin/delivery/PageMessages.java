@@ -38,6 +38,15 @@ final class PageMessages {
      */
     static Message page(List<Incident> incidents, Function<String, String> serviceName, ContactMethod method, Instant now,
                         List<Message.Action> actions) {
+        return page(incidents, serviceName, method, now, actions, null);
+    }
+
+    /**
+     * As above, with the lead incident's runbook (from its alert, an event rule or its service; null for none),
+     * shown in single-incident messages on every channel but SMS and voice, where a long address helps nobody.
+     */
+    static Message page(List<Incident> incidents, Function<String, String> serviceName, ContactMethod method, Instant now,
+                        List<Message.Action> actions, String runbook) {
         Incident first = incidents.get(0);
         boolean urgent = incidents.stream().anyMatch(incident -> incident.urgency() == dev.tocsin.urgency.Urgency.HIGH);
         if (incidents.size() == 1) {
@@ -48,9 +57,12 @@ final class PageMessages {
                 return new Message(subject, PageTexts.sms(first, service, now), null, List.of(), urgent, facts(first, service, now));
             }
             String body = first.number() + " " + first.title() + "\nService: " + service + "\nUrgency: "
-                    + first.urgency().wireName() + "\nOpen for: " + open(first, now);
+                    + first.urgency().wireName() + "\nOpen for: " + open(first, now)
+                    + (runbook == null ? "" : "\nRunbook: " + runbook);
+            List<Message.Fact> facts = new ArrayList<>(facts(first, service, now));
+            if (runbook != null) facts.add(new Message.Fact("Runbook", runbook));
             return new Message(subject, body + "\n\n" + links(actions) + terminal(first), html(body, first, actions), actions,
-                    urgent, facts(first, service, now));
+                    urgent, facts);
         }
         String subject = "Tocsin: " + incidents.size() + " incidents need you";
         boolean short_ = method.type().equals("sms") || method.type().equals("voice");

@@ -27,9 +27,18 @@ public final class AlertIntake {
     private final Clock clock;
     private final Counter incidentsOpened;
     private final IncidentObserver observer;
+    private final AlertRules rules;
+    private final MeterRegistry metrics;
 
     public AlertIntake(Database database, IntegrationKeys keys, IncidentStore store, Clock clock,
                        MeterRegistry metrics, IncidentObserver observer) {
+        this(database, keys, store, clock, metrics, observer, AlertRules.NONE);
+    }
+
+    public AlertIntake(Database database, IntegrationKeys keys, IncidentStore store, Clock clock,
+                       MeterRegistry metrics, IncidentObserver observer, AlertRules rules) {
+        this.rules = rules;
+        this.metrics = metrics;
         this.observer = observer;
         this.database = database;
         this.keys = keys;
@@ -43,6 +52,7 @@ public final class AlertIntake {
     public CompletableFuture<List<AlertOutcome>> submit(List<AlertEvent> events) {
         Instant receivedAt = clock.instant();
         List<String> serviceIds = new ArrayList<>(events.size());
+        List<AlertTriage> triages = new ArrayList<>(events.size());
         for (AlertEvent event : events) {
             Optional<String> serviceId = keys.serviceOf(event.integrationKey());
             if (serviceId.isEmpty()) {
@@ -50,12 +60,14 @@ public final class AlertIntake {
                         "integration key '" + event.integrationKey() + "' is not configured"));
             }
             serviceIds.add(serviceId.get());
+            // Rules run on triggers only: an acknowledge or resolve must always reach the alert it belongs to.
+            triages.add(event.action() == AlertAction.TRIGGER ? rules.triage(event, serviceId.get()) : AlertTriage.NONE);
         }
-        String orderKey = orderKey(events);
+        String orderKey = orderKey(events, serviceIds, triages);
         return database.write(orderKey, handle -> {
             List<AlertOutcome> outcomes = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
-                outcomes.add(apply(handle, events.get(i), serviceIds.get(i), receivedAt));
+                outcomes.add(apply(handle, events.get(i), serviceIds.get(i), triages.get(i), receivedAt));
             }
             return outcomes;
         }).thenApply(outcomes -> {
@@ -70,7 +82,18 @@ public final class AlertIntake {
      * alert in order, which lets different alerts of one key commit in parallel on PostgreSQL.
      */
     static String orderKey(List<AlertEvent> events) {
+        return orderKey(events, null, null);
+    }
+
+    /**
+     * As above, and a single trigger with a grouping key is ordered by its group instead, so that two alerts of one
+     * group never race each other in two writer lanes (see {@link Grouper} for several nodes).
+     */
+    static String orderKey(List<AlertEvent> events, List<String> serviceIds, List<AlertTriage> triages) {
         AlertEvent first = events.get(0);
+        if (events.size() == 1 && triages != null && triages.get(0).groupKey() != null) {
+            return "group\n" + triages.get(0).serviceOr(serviceIds.get(0)) + "\n" + triages.get(0).groupKey().value();
+        }
         boolean oneAlertPerRequest = events.stream().allMatch(event -> SINGLE_EVENT_FORMATS.contains(event.format()));
         return oneAlertPerRequest && events.size() == 1 ? first.integrationKey() + "\n" + first.dedupKey()
                 : first.integrationKey();
@@ -91,17 +114,24 @@ public final class AlertIntake {
      * {@code serviceId}. It commits with the caller's transaction.
      */
     public AlertOutcome applyWithin(Handle handle, AlertEvent event, String serviceId, Instant at) {
-        AlertOutcome outcome = apply(handle, event, serviceId, at);
+        AlertTriage triage = event.action() == AlertAction.TRIGGER ? rules.triage(event, serviceId) : AlertTriage.NONE;
+        AlertOutcome outcome = apply(handle, event, serviceId, triage, at);
         if (outcome.result() == AlertOutcome.Result.CREATED) handle.afterCommit(incidentsOpened::increment);
         return outcome;
     }
 
-    private AlertOutcome apply(Handle handle, AlertEvent event, String serviceId, Instant at) {
+    private AlertOutcome apply(Handle handle, AlertEvent event, String serviceId, AlertTriage triage, Instant at) {
+        if (triage.droppedBy() != null) {
+            // Dropped on purpose by a rule: not stored, only counted (tocsin.events.dropped{rule}).
+            handle.afterCommit(() -> metrics.counter("tocsin.events.dropped", "rule", triage.droppedBy()).increment());
+            return new AlertOutcome(AlertOutcome.Result.DROPPED_BY_RULE, event.dedupKey(), null, null);
+        }
         AlertOutcome outcome = switch (event.action()) {
             case TRIGGER -> store.touchOpenAlert(handle, event.integrationKey(), event.dedupKey(), at)
                     .map(alert -> new AlertOutcome(AlertOutcome.Result.DEDUPLICATED, event.dedupKey(), alert.alertId(),
                             alert.incidentId()))
-                    .orElseGet(() -> openIncident(handle, event, serviceId, at));
+                    .orElseGet(() -> triage.suppressedBy() != null ? suppress(handle, event, serviceId, triage, at)
+                            : openOrJoin(handle, event, serviceId, triage, at));
             case ACKNOWLEDGE -> store.findOpenAlert(handle, event.integrationKey(), event.dedupKey())
                     .map(alert -> acknowledge(handle, alert, event, at))
                     .orElseGet(() -> dropped(event));
@@ -113,17 +143,54 @@ public final class AlertIntake {
         return outcome;
     }
 
-    private AlertOutcome openIncident(Handle handle, AlertEvent event, String serviceId, Instant at) {
+    private AlertOutcome suppress(Handle handle, AlertEvent event, String serviceId, AlertTriage triage, Instant at) {
+        AlertTriageStore.insertSuppressed(handle, triage.serviceOr(serviceId), event, triage.suppressedBy(), at);
+        return new AlertOutcome(AlertOutcome.Result.SUPPRESSED, event.dedupKey(), null, null);
+    }
+
+    private AlertOutcome openOrJoin(Handle handle, AlertEvent event, String integrationService, AlertTriage triage, Instant at) {
+        String serviceId = triage.serviceOr(integrationService);
+        if (triage.groupKey() != null) {
+            Optional<Incident> group = Grouper.openIncident(handle, store, serviceId, triage, at);
+            if (group.isPresent()) return join(handle, group.get(), event, serviceId, triage, at);
+        }
+        return openIncident(handle, event, serviceId, integrationService, triage, at);
+    }
+
+    private AlertOutcome openIncident(Handle handle, AlertEvent event, String serviceId, String integrationService,
+                                      AlertTriage triage, Instant at) {
         long incidentId = store.nextId(handle, "incident");
         long alertId = store.nextId(handle, "alert");
-        Incident incident = IncidentLifecycle.open(incidentId, serviceId, event, at);
+        Incident incident = IncidentLifecycle.open(incidentId, serviceId, event,
+                triage.urgency() == null ? event.severity().defaultUrgency() : triage.urgency().value(), at);
         store.insertIncident(handle, incident);
-        store.insertAlert(handle, new Alert(alertId, incidentId, serviceId, event.integrationKey(), event.dedupKey(),
-                true, incident.title(), event.severity(), event.source(), event.component(), event.group(),
-                event.alertClass(), event.details(), event.links(), at, at, null, 1, at));
+        store.insertAlert(handle, alertOf(alertId, incidentId, serviceId, event, incident.title(), at));
+        if (triage != AlertTriage.NONE) {
+            AlertTriageStore.set(handle, incidentId, triage.groupKey() == null ? null : triage.groupKey().value(),
+                    triage.priority() == null ? null : triage.priority().value(),
+                    triage.runbook() == null ? null : triage.runbook().value());
+        }
         store.insertTimeline(handle, IncidentLifecycle.triggeredEntry(incident, alertId, event, actor(event)));
+        for (TimelineEntry entry : TriageEntries.opened(incident, triage, integrationService, at)) store.insertTimeline(handle, entry);
         observer.opened(handle, incident, at);
         return new AlertOutcome(AlertOutcome.Result.CREATED, event.dedupKey(), alertId, incidentId);
+    }
+
+    /** The alert joins an open incident of its group: counted on it, nobody paged again. */
+    private AlertOutcome join(Handle handle, Incident incident, AlertEvent event, String serviceId, AlertTriage triage, Instant at) {
+        long alertId = store.nextId(handle, "alert");
+        store.insertAlert(handle, alertOf(alertId, incident.id(), serviceId, event, IncidentLifecycle.titleOf(event), at));
+        Transition.Changed joined = IncidentLifecycle.alertJoined(incident, alertId, event, triage.groupKey(), actor(event), at);
+        store.updateIncident(handle, joined.incident());
+        joined.entries().forEach(entry -> store.insertTimeline(handle, entry));
+        for (TimelineEntry entry : TriageEntries.notes(incident, triage, at)) store.insertTimeline(handle, entry);
+        return new AlertOutcome(AlertOutcome.Result.GROUPED, event.dedupKey(), alertId, incident.id());
+    }
+
+    private static Alert alertOf(long alertId, long incidentId, String serviceId, AlertEvent event, String summary, Instant at) {
+        return new Alert(alertId, incidentId, serviceId, event.integrationKey(), event.dedupKey(), true, summary,
+                event.severity(), event.source(), event.component(), event.group(), event.alertClass(), event.details(),
+                event.links(), at, at, null, 1, at);
     }
 
     private AlertOutcome acknowledge(Handle handle, IncidentStore.OpenAlert alert, AlertEvent event, Instant at) {

@@ -22,6 +22,35 @@ public final class IncidentLifecycle {
                 event.severity(), at, at, null, null, null, null, 1, 1, List.of());
     }
 
+    /** A new incident whose urgency the event rules (or the severity) decided. */
+    public static Incident open(long id, String serviceId, AlertEvent event, dev.tocsin.urgency.Urgency urgency, Instant at) {
+        return new Incident(id, serviceId, title(event), IncidentStatus.TRIGGERED, urgency, event.severity(), at, at,
+                null, null, null, null, 1, 1, List.of());
+    }
+
+    /**
+     * A new alert joins an open incident with the same grouping key: one more alert, one more open; the status
+     * stays as it is (an acknowledged incident is not paged again for an alert of its own group).
+     */
+    public static Transition.Changed alertJoined(Incident incident, long alertId, AlertEvent event,
+                                                 AlertTriage.Decision<String> groupKey, Actor actor, Instant at) {
+        Incident counted = new Incident(incident.id(), incident.serviceId(), incident.title(), incident.status(),
+                incident.urgency(), incident.severity(), incident.createdAt(), at, incident.acknowledgedAt(),
+                incident.acknowledgedBy(), incident.resolvedAt(), incident.resolvedBy(), incident.alertCount() + 1,
+                incident.openAlerts() + 1, incident.assignees());
+        ObjectNode data = JsonNodeFactory.instance.objectNode()
+                .put("alert_id", alertId).put("dedup_key", event.dedupKey()).put("group_key", groupKey.value())
+                .put("format", event.format());
+        return new Transition.Changed(counted, List.of(TimelineEntry.of(incident.id(), at, "alert_grouped", actor,
+                Channel.EVENT, "Alert " + event.dedupKey() + " joined (grouping key '" + groupKey.value() + "', by "
+                        + groupKey.by() + "): " + title(event), data)));
+    }
+
+    /** The title an alert's event gives (its summary, cut to the longest title). */
+    public static String titleOf(AlertEvent event) {
+        return title(event);
+    }
+
     public static TimelineEntry triggeredEntry(Incident incident, long alertId, AlertEvent event, Actor actor) {
         ObjectNode data = JsonNodeFactory.instance.objectNode()
                 .put("alert_id", alertId)

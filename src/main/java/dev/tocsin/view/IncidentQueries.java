@@ -100,7 +100,13 @@ public final class IncidentQueries {
     public Optional<IncidentDetails> details(long id) {
         return incidents.find(id).map(found -> new IncidentDetails(found.incident(),
                 organisation.get().serviceName(found.incident().serviceId()).orElse(null), paging(id), found.alerts(),
-                found.timeline(), incidents.changesAround(found.incident())));
+                found.timeline(), incidents.changesAround(found.incident()),
+                database.jdbi().withHandle(handle -> dev.tocsin.incident.AlertTriageStore.columns(handle, id))));
+    }
+
+    /** The alerts event rules suppressed on a service, newest first. */
+    public List<dev.tocsin.incident.AlertTriageStore.SuppressedAlert> suppressed(String serviceId, int limit) {
+        return database.jdbi().withHandle(handle -> dev.tocsin.incident.AlertTriageStore.suppressed(handle, serviceId, limit));
     }
 
     /** Who is paged for the incident and why; refused as not found for an unknown incident. */

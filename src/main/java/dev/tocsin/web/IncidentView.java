@@ -93,6 +93,21 @@ public record IncidentView(IncidentDetails details, Organisation organisation, S
         return organisation.document().users();
     }
 
+    /** The runbook event rules, the alert or the service named, or null. */
+    public String runbook() {
+        return details.triage() == null ? null : details.triage().runbook();
+    }
+
+    /** True when the runbook is a web address to link to (otherwise it is shown as text). */
+    public boolean runbookIsLink() {
+        String runbook = runbook();
+        return runbook != null && (runbook.startsWith("https://") || runbook.startsWith("http://")) && !runbook.contains(" ");
+    }
+
+    public String priority() {
+        return details.triage() == null ? null : details.triage().priority();
+    }
+
     public String liveEvent() {
         return "incident-" + incident().id();
     }

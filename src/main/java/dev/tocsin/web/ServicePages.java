@@ -34,10 +34,15 @@ final class ServicePages {
     private final Frames frames;
     private final Clock clock;
     private final dev.tocsin.maintenance.MaintenanceWindows maintenance;
+    private final dev.tocsin.view.IncidentQueries queries;
+    /** Suppressed alerts a service page lists. */
+    static final int SUPPRESSED_SHOWN = 20;
 
     ServicePages(Supplier<Organisation> organisation, AlertIntake intake, Supplier<String> publicUrl, WebAuth auth,
-                 Frames frames, Clock clock, dev.tocsin.maintenance.MaintenanceWindows maintenance) {
+                 Frames frames, Clock clock, dev.tocsin.view.IncidentQueries queries,
+                 dev.tocsin.maintenance.MaintenanceWindows maintenance) {
         this.maintenance = maintenance;
+        this.queries = queries;
         this.organisation = organisation;
         this.intake = intake;
         this.publicUrl = publicUrl;
@@ -63,7 +68,8 @@ final class ServicePages {
     private void render(Context ctx, WebSession session, Service service, String error, int status) {
         Map<String, Object> model = new HashMap<>();
         model.put("page", frames.page(ctx, session, service.name(), "services", error));
-        model.put("view", new ServiceView(service, organisation.get(), publicUrl.get(), session.role().includes(Role.RESPONDER)));
+        model.put("view", new ServiceView(service, organisation.get(), publicUrl.get(), session.role().includes(Role.RESPONDER),
+                queries.suppressed(service.id(), SUPPRESSED_SHOWN)));
         Instant now = clock.instant();
         model.put("windows", maintenance.list(now).stream().filter(window -> service.id().equals(window.serviceId())
                 || (window.teamId() != null && window.teamId().equals(service.team()))).toList());

@@ -4,8 +4,12 @@ import dev.tocsin.config.Organisation;
 import dev.tocsin.service.Integration;
 import dev.tocsin.service.Service;
 
-/** One service: its integrations with the URL a sender posts to, and snippets to paste into the sender. */
-public record ServiceView(Service service, Organisation organisation, String publicUrl, boolean mayAct) {
+/**
+ * One service: its integrations with the URL a sender posts to, snippets to paste into the sender, and the latest
+ * alerts event rules suppressed on it.
+ */
+public record ServiceView(Service service, Organisation organisation, String publicUrl, boolean mayAct,
+                          java.util.List<dev.tocsin.incident.AlertTriageStore.SuppressedAlert> suppressed) {
     public String team() {
         return ServiceListView.teamOf(organisation, service);
     }

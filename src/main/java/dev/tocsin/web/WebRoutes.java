@@ -53,7 +53,7 @@ public final class WebRoutes implements Routes {
             "/people/{id}/invite", "/people/{id}/sign-in", "/invite/{secret}", "/teams", "/teams/{id}", "/teams/{id}/members",
             "/policies/new", "/policies/{id}/edit", "/reports/noisy", "/reports/noisy/follow-ups",
             "/reports/noisy/follow-ups/{id}/close",
-            "/services/{id}/maintenance", "/services/{id}/maintenance/{window}/end");
+            "/services/{id}/maintenance", "/services/{id}/maintenance/{window}/end", "/rules");
 
     private final WebAuth auth;
     private final Frames frames;
@@ -71,6 +71,7 @@ public final class WebRoutes implements Routes {
     private final SignInPages signIns;
     private final NoisePages noise;
     private final PolicyEditPages policyEdits;
+    private final RulePages rules;
     private final LiveUpdates live = new LiveUpdates();
     private final IncidentQueries queries;
 
@@ -100,7 +101,8 @@ public final class WebRoutes implements Routes {
         this.incidents = new IncidentPages(queries, parts.responders(), parts.triage(), organisation, auth, frames,
                 parts.history(), parts.clock());
         this.services = new ServicePages(organisation, parts.intake(), parts.publicUrl(), auth, frames, parts.clock(),
-                parts.maintenance());
+                queries, parts.maintenance());
+        this.rules = new RulePages(organisation, auth, frames, parts.clock());
         FeedLinks feeds = new FeedLinks(parts.feeds(), organisation, parts.publicUrl());
         this.schedules = new SchedulePages(parts.onCall(), parts.overrides(), feeds, auth, frames);
         this.overrides = new OverridePages(parts.onCall(), parts.overrides(), parts.covers(), parts.swaps(), schedules, auth);
@@ -153,6 +155,8 @@ public final class WebRoutes implements Routes {
         routes.post("/services/{id}/test-alert", page(services::testAlert));
         routes.post("/services/{id}/maintenance", page(services::startMaintenance));
         routes.post("/services/{id}/maintenance/{window}/end", page(services::endMaintenance));
+        routes.get("/rules", page(rules::show));
+        routes.post("/rules", page(rules::test));
         routes.get("/schedules", page(schedules::list));
         routes.get("/schedules/{id}", page(schedules::show));
         routes.post("/schedules/{id}/take-pager", page(schedules::takePager));

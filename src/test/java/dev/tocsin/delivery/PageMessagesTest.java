@@ -77,4 +77,17 @@ class PageMessagesTest {
 
         assertThat(message.text()).contains("#100 [high]").contains("#148 [high]").doesNotContain("more");
     }
+
+    @Test
+    void aSingleIncidentsPageNamesItsRunbookEverywhereButByTextMessage() {
+        Message email = PageMessages.page(List.of(incident(7, "payments")), SERVICES::get, EMAIL, NOW, List.of(),
+                "https://runbooks.example.com/checkout");
+        Message sms = PageMessages.page(List.of(incident(7, "payments")), SERVICES::get, SMS, NOW, List.of(),
+                "https://runbooks.example.com/checkout");
+
+        assertThat(email.text()).contains("\nRunbook: https://runbooks.example.com/checkout\n");
+        assertThat(email.html()).contains("Runbook: https://runbooks.example.com/checkout");
+        assertThat(email.facts()).contains(new Message.Fact("Runbook", "https://runbooks.example.com/checkout"));
+        assertThat(sms.text()).doesNotContain("runbooks.example.com");
+    }
 }
