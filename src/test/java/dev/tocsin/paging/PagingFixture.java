@@ -190,7 +190,7 @@ public final class PagingFixture implements AutoCloseable {
         return details(id).timeline().stream().map(TimelineEntry::kind).toList();
     }
 
-    List<Notification> notifications(long id) {
+    public List<Notification> notifications(long id) {
         return server.tocsin().database().jdbi().withHandle(handle -> server.tocsin().paging().notifications(handle, id));
     }
 
