@@ -17,7 +17,7 @@ final class MaintCommand implements Runnable {
     @Mixin
     ServerOptions server;
 
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service (or team, with --team) to silence.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE", description = "The service (or team, with --team) to silence.")
     String target;
 
     @Option(names = "--team", description = "SERVICE names a team: silence all its services.")
@@ -37,6 +37,10 @@ final class MaintCommand implements Runnable {
 
     @Override
     public void run() {
+        if (target == null) {
+            throw new CliException("name the SERVICE to silence (tocsin maint SERVICE --for 30m), or list windows with "
+                    + "'tocsin maint ls', or end one with 'tocsin maint end ID'", 2);
+        }
         Map<String, String> body = new LinkedHashMap<>();
         body.put(team ? "team" : "service", target);
         if (from != null) body.put("from", from);

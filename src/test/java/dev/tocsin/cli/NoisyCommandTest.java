@@ -55,4 +55,16 @@ class NoisyCommandTest {
             assertThat(server.http().get("/api/v1/incidents/1").body()).contains("Disk full on the database cluster").contains("Disk full on db2");
         }
     }
+
+    @Test
+    void maintenanceWindowsAreStartedListedAndEnded() {
+        try (TestServer server = TestServer.start(TestDatabases.Kind.SQLITE, TestServer.resource("demo/organisation.yaml"))) {
+            tocsin(server, "maint", "customer-api", "--for", "30m", "--reason", "database upgrade");
+            assertThat(server.http().get("/api/v1/maintenance").body()).contains("database upgrade");
+            tocsin(server, "maint", "ls");
+            long id = server.http().get("/api/v1/maintenance").json().path("windows").get(0).path("id").asLong();
+            tocsin(server, "maint", "end", String.valueOf(id));
+            assertThat(server.http().get("/api/v1/maintenance").json().path("windows")).isEmpty();
+        }
+    }
 }
