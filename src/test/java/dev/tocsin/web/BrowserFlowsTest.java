@@ -43,9 +43,7 @@ class BrowserFlowsTest {
     }
 
     private void look(Page page, String screenshot) {
-        Browsers.screenshot(page, screenshot);
-        for (String violation : Browsers.seriousViolations(page)) accessibility.add(page.url() + ": " + violation);
-        assertThat(Browsers.fitsWidth(page)).as("%s fits a 390 px screen without scrolling sideways", page.url()).isTrue();
+        Browsers.look(page, screenshot, accessibility);
     }
 
     private static void signIn(Page page, String email, String password) {

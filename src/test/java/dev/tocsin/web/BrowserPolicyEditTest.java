@@ -40,9 +40,7 @@ class BrowserPolicyEditTest {
     }
 
     private void look(Page page, String screenshot) {
-        Browsers.screenshot(page, screenshot);
-        for (String violation : Browsers.seriousViolations(page)) accessibility.add(page.url() + ": " + violation);
-        assertThat(Browsers.fitsWidth(page)).as("%s fits a 390 px screen without scrolling sideways", page.url()).isTrue();
+        Browsers.look(page, screenshot, accessibility);
     }
 
     @Test

@@ -39,9 +39,7 @@ class BrowserScheduleFlowsTest {
     }
 
     private void look(Page page, String screenshot) {
-        Browsers.screenshot(page, screenshot);
-        for (String violation : Browsers.seriousViolations(page)) accessibility.add(page.url() + ": " + violation);
-        assertThat(Browsers.fitsWidth(page)).as("%s fits a 390 px screen without scrolling sideways", page.url()).isTrue();
+        Browsers.look(page, screenshot, accessibility);
     }
 
     private static Page signIn(String email, String password) {

@@ -75,6 +75,17 @@ final class Browsers implements AutoCloseable {
         return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at " + where;
     }
 
+    /**
+     * What every browser test does on each page it looks at: a screenshot, the serious and critical axe-core
+     * violations added to {@code accessibility} (checked once at the end of the test), and no sideways scrolling.
+     */
+    static void look(Page page, String screenshot, List<String> accessibility) {
+        screenshot(page, screenshot);
+        for (String violation : seriousViolations(page)) accessibility.add(page.url() + ": " + violation);
+        org.assertj.core.api.Assertions.assertThat(fitsWidth(page))
+                .as("%s fits a 390 px screen without scrolling sideways", page.url()).isTrue();
+    }
+
     /** No horizontal scrolling: the page is no wider than the screen. */
     static boolean fitsWidth(Page page) {
         Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
