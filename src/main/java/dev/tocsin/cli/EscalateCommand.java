@@ -24,10 +24,7 @@ final class EscalateCommand implements Runnable {
 
     @Override
     public void run() {
-        String id = number.replaceFirst("^#", "");
-        if (!id.matches("[1-9][0-9]{0,18}")) {
-            throw new CliException("'" + number + "' is not an incident number (e.g. 123 or #123)", 2);
-        }
+        String id = IncidentNumbers.parse(number);
         JsonNode result = server.client().post("/api/v1/incidents/" + id + "/escalate", to == null ? Map.of() : Map.of("to", to));
         System.out.println(result.path("message").asText());
         String explanation = result.path("paging").path("explanation").asText("");

@@ -23,10 +23,7 @@ abstract class IncidentActionCommand implements Runnable {
 
     @Override
     public void run() {
-        String id = number.replaceFirst("^#", "");
-        if (!id.matches("[1-9][0-9]{0,18}")) {
-            throw new CliException("'" + number + "' is not an incident number (e.g. 123 or #123)", 2);
-        }
+        String id = IncidentNumbers.parse(number);
         JsonNode result = server.client().post("/api/v1/incidents/" + id + "/" + action(), body());
         JsonNode incident = result.path("incident");
         if (result.path("changed").asBoolean()) {

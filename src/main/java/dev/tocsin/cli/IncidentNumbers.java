@@ -8,7 +8,7 @@ final class IncidentNumbers {
     /** The number's digits, or a usage error (exit 2) naming what was typed. */
     static String parse(String typed) {
         String id = typed == null ? "" : typed.strip().replaceFirst("^#", "");
-        if (!id.matches("[1-9][0-9]{0,17}")) throw new CliException("'" + typed + "' is not an incident number (e.g. 123 or #123)", 2);
+        if (!id.matches("[1-9][0-9]{0,18}")) throw new CliException("'" + typed + "' is not an incident number (e.g. 123 or #123)", 2);
         return id;
     }
 }

@@ -27,8 +27,7 @@ final class IncidentShowCommand implements Runnable {
 
     @Override
     public void run() {
-        String id = number.startsWith("#") ? number.substring(1) : number;
-        if (!id.matches("[0-9]{1,18}")) throw new CliException("'" + number + "' is not an incident number", 2);
+        String id = IncidentNumbers.parse(number);
         JsonNode details = server.client().get("/api/v1/incidents/" + id);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -32,10 +32,7 @@ final class SnoozeCommand implements Runnable {
 
     @Override
     public void run() {
-        String id = number.replaceFirst("^#", "");
-        if (!id.matches("[1-9][0-9]{0,18}")) {
-            throw new CliException("'" + number + "' is not an incident number (e.g. 123 or #123)", 2);
-        }
+        String id = IncidentNumbers.parse(number);
         Map<String, String> body = how.duration != null ? Map.of("for", how.duration) : Map.of("until", "support_hours");
         JsonNode result = server.client().post("/api/v1/incidents/" + id + "/snooze", body);
         System.out.println(result.path("message").asText());

@@ -181,7 +181,7 @@ final class PeoplePages {
         auth.requireSelfOrAdmin(session, user.id());
         ObjectNode body = edits.read(Kind.USER, user.id());
         PersonView.Form form = PersonView.Form.of(user, null);
-        ObjectNode rules = Json().createObjectNode();
+        ObjectNode rules = dev.tocsin.json.Json.mapper().createObjectNode();
         Map<String, Integer> rowOfStep = new LinkedHashMap<>();
         for (Urgency urgency : Urgency.values()) {
             String prefix = urgency.wireName();
@@ -285,9 +285,5 @@ final class PeoplePages {
 
     private static String displayName(ObjectNode body, User user) {
         return body.path("name").asText(user.id());
-    }
-
-    private static com.fasterxml.jackson.databind.ObjectMapper Json() {
-        return dev.tocsin.json.Json.mapper();
     }
 }
